@@ -1,0 +1,151 @@
+package analyzer
+
+import (
+	_ "embed"
+	"go/ast"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+//go:embed doc.go
+var doc string
+
+// Analyzer is errcontract with the default configuration.
+var Analyzer = New(DefaultConfig())
+
+// New returns an errcontract analyzer for cfg. Each analyzer owns its
+// configuration: its flags update that copy and no other, so analyzers with
+// different contracts can run side by side.
+func New(cfg Config) *analysis.Analyzer {
+	c := &checker{cfg: cfg}
+	a := &analysis.Analyzer{
+		Name:             "errcontract",
+		Doc:              mustExtractDoc(doc, "errcontract"),
+		URL:              "https://github.com/errcontract/errcontract",
+		Requires:         []*analysis.Analyzer{inspect.Analyzer},
+		Run:              c.run,
+		FactTypes: []analysis.Fact{new(isConstructor), new(isWriter), new(isPublic), new(declaresDirectives)},
+	}
+	c.cfg.bindFlags(&a.Flags)
+	return a
+}
+
+type checker struct {
+	cfg Config
+}
+
+func (c *checker) run(pass *analysis.Pass) (any, error) {
+	cfg, err := c.cfg.resolve()
+	if err != nil {
+		return nil, err
+	}
+	ds := readDirectives(pass)
+	r := newReporter(pass, cfg.disabled, ds.ignores)
+	for _, d := range ds.problems {
+		r.report(d)
+	}
+	checkConstructorStatuses(pass, cfg, r, ds)
+	if s := newState(pass, cfg, r); s != nil {
+		s.checkCalls()
+	}
+	r.reportUnusedIgnores()
+	return nil, nil
+}
+
+// state is what the rules share while checking one package.
+type state struct {
+	pass           *analysis.Pass
+	cfg            *settings
+	r              *reporter
+	responseWriter *types.Interface
+	flows          map[ast.Node]*flow // by outermost function
+	canonicalPkgs  map[*types.Package]bool
+}
+
+// newState returns the state for checking pass.Pkg, or nil when the package
+// has nothing to check: it can reach no response writer and imports no
+// canonical error package.
+func newState(pass *analysis.Pass, cfg *settings, r *reporter) *state {
+	s := &state{pass: pass, cfg: cfg, r: r, canonicalPkgs: make(map[*types.Package]bool)}
+	importsCanonical := s.isCanonicalPkg(pass.Pkg)
+	for _, imp := range pass.Pkg.Imports() {
+		if imp.Path() == "net/http" {
+			s.responseWriter = responseWriterOf(imp)
+		}
+		if s.isCanonicalPkg(imp) {
+			importsCanonical = true
+		}
+	}
+	if s.responseWriter == nil && !importsCanonical {
+		return nil // no writer and no constructors: nothing to check
+	}
+	if s.responseWriter == nil {
+		s.responseWriter = findResponseWriter(pass.Pkg)
+	}
+	s.flows = make(map[ast.Node]*flow)
+	return s
+}
+
+// isCanonicalPkg reports whether pkg declares errcontract directives.
+func (s *state) isCanonicalPkg(pkg *types.Package) bool {
+	is, ok := s.canonicalPkgs[pkg]
+	if !ok {
+		is = s.pass.ImportPackageFact(pkg, new(declaresDirectives))
+		s.canonicalPkgs[pkg] = is
+	}
+	return is
+}
+
+// checkCalls runs the rules on every call of the package.
+func (s *state) checkCalls() {
+	root := s.pass.ResultOf[inspect.Analyzer].(*inspector.Inspector).Root()
+	for cur := range root.Preorder((*ast.CallExpr)(nil)) {
+		site := s.classify(cur.Node().(*ast.CallExpr))
+		if site == nil {
+			continue
+		}
+		if s.r.enabled(ruleRawHTTPError) {
+			s.checkRawError(cur, site)
+		}
+		if s.r.enabled(ruleUndocumentedStatus) {
+			s.checkStatus(cur, site)
+		}
+		if s.r.enabled(ruleErrorLeak) {
+			s.checkLeak(cur, site)
+		}
+	}
+}
+
+func responseWriterOf(http *types.Package) *types.Interface {
+	obj, _ := http.Scope().Lookup("ResponseWriter").(*types.TypeName)
+	if obj == nil {
+		return nil
+	}
+	iface, _ := obj.Type().Underlying().(*types.Interface)
+	return iface
+}
+
+// findResponseWriter finds net/http among the transitive imports of pkg.
+func findResponseWriter(pkg *types.Package) *types.Interface {
+	seen := make(map[*types.Package]bool)
+	var visit func(p *types.Package) *types.Interface
+	visit = func(p *types.Package) *types.Interface {
+		if seen[p] {
+			return nil
+		}
+		seen[p] = true
+		if p.Path() == "net/http" {
+			return responseWriterOf(p)
+		}
+		for _, imp := range p.Imports() {
+			if iface := visit(imp); iface != nil {
+				return iface
+			}
+		}
+		return nil
+	}
+	return visit(pkg)
+}

@@ -1,0 +1,201 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/types"
+
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// A siteKind says what a call does to a response.
+type siteKind int
+
+const (
+	siteHTTPError   siteKind = iota // http.Error(w, msg, status)
+	siteNotFound                    // http.NotFound(w, r)
+	siteRedirect                    // http.Redirect(w, r, url, status)
+	siteWriteHeader                 // w.WriteHeader(status)
+	siteBody                        // a write of payload to w's body
+	siteConstructor                 // a canonical error constructor
+	siteWriter                      // a canonical error writer
+)
+
+// A site is a call that writes to a response or builds an error response.
+type site struct {
+	kind    siteKind
+	call    *ast.CallExpr
+	writer  ast.Expr // the response writer, if the call has one
+	status  ast.Expr // the status argument, if any
+	fixed   int      // the status of NotFound and of constructors
+	payload []payload
+}
+
+// A payload is an argument whose value reaches the response body.
+type payload struct {
+	expr ast.Expr
+	// formatted is set where fmt renders the value, so that an error
+	// value shows its Error text.
+	formatted bool
+}
+
+// classify returns the site of call, or nil if the call neither writes to
+// a response nor builds an error response.
+func (s *state) classify(call *ast.CallExpr) *site {
+	fn, _ := typeutil.Callee(s.pass.TypesInfo, call).(*types.Func)
+	if fn == nil || fn.Pkg() == nil {
+		return nil // a builtin, a conversion, or a dynamic call
+	}
+	if fn.Signature().Recv() != nil {
+		return s.classifyMethod(call, fn)
+	}
+	args := call.Args
+	switch fn.Pkg().Path() + "." + fn.Name() {
+	case "net/http.Error":
+		if len(args) == 3 {
+			return &site{kind: siteHTTPError, call: call, writer: args[0], status: args[2], payload: plain(args[1])}
+		}
+	case "net/http.NotFound":
+		if len(args) == 2 {
+			return &site{kind: siteNotFound, call: call, writer: args[0], fixed: 404}
+		}
+	case "net/http.Redirect":
+		if len(args) == 4 {
+			return &site{kind: siteRedirect, call: call, writer: args[0], status: args[3]}
+		}
+	case "io.WriteString", "io.Copy", "io.CopyN", "io.CopyBuffer":
+		if len(args) >= 2 && s.isResponseWriter(args[0]) {
+			return &site{kind: siteBody, call: call, writer: args[0], payload: plain(args[1])}
+		}
+	case "fmt.Fprint", "fmt.Fprintln", "fmt.Fprintf":
+		if len(args) >= 1 && s.isResponseWriter(args[0]) {
+			return &site{kind: siteBody, call: call, writer: args[0], payload: s.formattedOperands(call, fn.Name() == "Fprintf", 1)}
+		}
+	}
+	return s.classifyCanonical(call, fn)
+}
+
+func (s *state) classifyMethod(call *ast.CallExpr, fn *types.Func) *site {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	recv, args := sel.X, call.Args
+	switch fn.Name() {
+	case "WriteHeader":
+		if len(args) == 1 && s.isResponseWriter(recv) {
+			return &site{kind: siteWriteHeader, call: call, writer: recv, status: args[0]}
+		}
+	case "Write":
+		if len(args) == 1 && s.isResponseWriter(recv) {
+			return &site{kind: siteBody, call: call, writer: recv, payload: plain(args[0])}
+		}
+	case "Encode":
+		if len(args) == 1 && inPackage(fn, "encoding/json", "encoding/xml") {
+			if w := s.encoderTarget(recv); w != nil {
+				return &site{kind: siteBody, call: call, writer: w, payload: plain(args[0])}
+			}
+		}
+	case "Execute", "ExecuteTemplate":
+		// Templates print their data with fmt, error values included.
+		if len(args) >= 2 && inPackage(fn, "text/template", "html/template") && s.isResponseWriter(args[0]) {
+			data := payload{expr: args[len(args)-1], formatted: true}
+			return &site{kind: siteBody, call: call, writer: args[0], payload: []payload{data}}
+		}
+	}
+	return s.classifyCanonical(call, fn)
+}
+
+// classifyCanonical recognizes calls of canonical constructors and writers,
+// known from their directives' facts.
+func (s *state) classifyCanonical(call *ast.CallExpr, fn *types.Func) *site {
+	if !s.isCanonicalPkg(fn.Pkg()) {
+		return nil // the common case: no fact lookup needed
+	}
+	fn = fn.Origin()
+	var ctor isConstructor
+	if s.pass.ImportObjectFact(fn, &ctor) {
+		// A constructor renders its string parameters to clients.
+		site := &site{kind: siteConstructor, call: call, fixed: ctor.Status}
+		for _, arg := range call.Args {
+			if isString(s.pass.TypesInfo.TypeOf(arg)) {
+				site.payload = append(site.payload, payload{expr: arg})
+			}
+		}
+		return site
+	}
+	if s.pass.ImportObjectFact(fn, new(isWriter)) {
+		return &site{kind: siteWriter, call: call}
+	}
+	return nil
+}
+
+// encoderTarget returns the writer that an encoder expression encodes to,
+// if it is a response writer: json.NewEncoder(w), or a local variable
+// assigned only that.
+func (s *state) encoderTarget(enc ast.Expr) ast.Expr {
+	enc = ast.Unparen(enc)
+	if id, ok := enc.(*ast.Ident); ok {
+		v, _ := s.pass.TypesInfo.Uses[id].(*types.Var)
+		if v == nil {
+			return nil
+		}
+		enc = s.singleAssignment(id, v)
+		if enc == nil {
+			return nil
+		}
+	}
+	call, ok := enc.(*ast.CallExpr)
+	if !ok || len(call.Args) != 1 {
+		return nil
+	}
+	fn, _ := typeutil.Callee(s.pass.TypesInfo, call).(*types.Func)
+	if fn == nil || fn.Name() != "NewEncoder" || fn.Pkg() == nil {
+		return nil
+	}
+	if path := fn.Pkg().Path(); path != "encoding/json" && path != "encoding/xml" {
+		return nil
+	}
+	if !s.isResponseWriter(call.Args[0]) {
+		return nil
+	}
+	return call.Args[0]
+}
+
+// singleAssignment returns the one value assigned to the local variable v,
+// used at id, or nil if there is not exactly one.
+func (s *state) singleAssignment(id *ast.Ident, v *types.Var) ast.Expr {
+	f := s.flowAt(id.Pos())
+	if f == nil {
+		return nil
+	}
+	as := f.assigns[v]
+	if len(as) != 1 || as[0].kind != assignValue {
+		return nil
+	}
+	return as[0].rhs
+}
+
+// isResponseWriter reports whether e's type implements http.ResponseWriter.
+func (s *state) isResponseWriter(e ast.Expr) bool {
+	t := s.pass.TypesInfo.TypeOf(e)
+	return t != nil && s.responseWriter != nil && types.Implements(t, s.responseWriter)
+}
+
+func inPackage(fn *types.Func, paths ...string) bool {
+	for _, p := range paths {
+		if fn.Pkg().Path() == p {
+			return true
+		}
+	}
+	return false
+}
+
+func isString(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsString != 0
+}
+
+func plain(e ast.Expr) []payload { return []payload{{expr: e}} }

@@ -1,0 +1,50 @@
+// Package analyzer defines errcontract, an Analyzer that holds HTTP handlers
+// to their API's documented error contract.
+//
+// # Analyzer errcontract
+//
+// errcontract: check that HTTP handlers write errors as the API contract documents them
+//
+// An API's error documentation is a contract: the statuses it may return,
+// the error codes of each, and the shape of an error body. errcontract
+// checks handler code against it. It reports, each as its own rule (the
+// Category of the diagnostic):
+//
+// raw-http-error: an error response written outside the canonical error
+// constructors: http.Error, http.NotFound, or WriteHeader with a status of
+// 400 or more followed by a hand-written body. The bodies of canonical
+// writers and constructors are exempt.
+//
+// undocumented-status: a status written to a response (by WriteHeader,
+// http.Error, http.Redirect, http.NotFound or a canonical constructor) that
+// the contract does not document. Statuses are followed as constants,
+// named constants, and values assigned to local variables on any branch;
+// a status that cannot be resolved is not reported. A status class the
+// contract documents nothing of (Contentful documents no 2xx) is not
+// checked. A constructor directive with an undocumented status is reported
+// too, except in the configured canonical package, which serves every
+// contract.
+//
+// error-leak: error text reaching a response body: the text of err.Error(),
+// of an error formatted by fmt (%v, %s, %q, ...), of recover() values and
+// of stack traces, followed through locals, concatenation, fmt, strings,
+// JSON and composite literals, into Write, io.WriteString, fmt.Fprint*,
+// io.Copy, JSON and XML encoders, templates, http.Error's message, and the
+// string parameters of canonical constructors. Text that only reaches logs
+// is fine, and so is the Error text of types marked //errcontract:public.
+//
+// The contract is a preset, chosen with -contract: contensis, contentful
+// (the default), jsonapi, management or problem. Its statuses can be
+// replaced with -statuses. Rules are turned off with -disable.
+//
+// Directives declare a code base's own canonical error package; they
+// become facts, so they work across packages:
+//
+//	//errcontract:constructor 404 NotFoundError   on a function: a constructor of a 404 error
+//	//errcontract:writer                          on a function: a writer of error responses
+//	//errcontract:public                          on an error type: its Error text is safe for clients
+//	//errcontract:ignore error-leak -- reason     suppresses a finding on this line or the next
+//
+// An ignore needs a reason, and an ignore that suppresses nothing is
+// reported, as is a malformed directive (Category "directive").
+package analyzer

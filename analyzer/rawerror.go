@@ -1,0 +1,164 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/types"
+	"slices"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+// checkRawError reports error responses written outside the canonical
+// constructors: http.Error, http.NotFound, and WriteHeader with an error
+// status followed by a hand-written body.
+func (s *state) checkRawError(cur inspector.Cursor, site *site) {
+	switch site.kind {
+	case siteHTTPError, siteNotFound:
+		if s.inCanonicalBody(cur) {
+			return
+		}
+		s.r.report(analysis.Diagnostic{
+			Pos:      site.call.Pos(),
+			End:      site.call.End(),
+			Category: ruleRawHTTPError,
+			Message:  calleeName(site.call) + " bypasses the canonical error constructors",
+		})
+	case siteWriteHeader:
+		codes := s.errorStatuses(cur, site.status)
+		if len(codes) == 0 || s.inCanonicalBody(cur) {
+			return
+		}
+		body := s.nextBodyWrite(cur, site.writer)
+		if body == nil {
+			return // a bare status is not a hand-written error body
+		}
+		s.r.report(analysis.Diagnostic{
+			Pos:      site.call.Pos(),
+			End:      site.call.End(),
+			Category: ruleRawHTTPError,
+			Message:  "WriteHeader(" + strings.Join(codes, " or ") + ") with a hand-written body bypasses the canonical error constructors",
+			Related:  []analysis.RelatedInformation{{Pos: body.Pos(), End: body.End(), Message: "the body is written here"}},
+		})
+	}
+}
+
+// errorStatuses returns the error statuses (400 and up) that can reach the
+// status argument e.
+func (s *state) errorStatuses(cur inspector.Cursor, e ast.Expr) []string {
+	values, _ := s.statusValues(cur, e)
+	var codes []string
+	for _, v := range values {
+		if code := strconv.Itoa(v.code); v.code >= 400 && !slices.Contains(codes, code) {
+			codes = append(codes, code)
+		}
+	}
+	return codes
+}
+
+// inCanonicalBody reports whether cur is inside a canonical writer or
+// constructor, whose job is to write error responses.
+func (s *state) inCanonicalBody(cur inspector.Cursor) bool {
+	for c := range cur.Enclosing((*ast.FuncDecl)(nil)) {
+		fn, _ := s.pass.TypesInfo.Defs[c.Node().(*ast.FuncDecl).Name].(*types.Func)
+		if fn != nil && (s.pass.ImportObjectFact(fn, new(isWriter)) || s.pass.ImportObjectFact(fn, new(isConstructor))) {
+			return true
+		}
+	}
+	return false
+}
+
+// nextBodyWrite returns the first body write to writer on a path after the
+// statement at cur: later statements of its block, then of the enclosing
+// blocks, until a statement ends the path or the function ends.
+func (s *state) nextBodyWrite(cur inspector.Cursor, writer ast.Expr) ast.Node {
+	stmt, ok := enclosingStmt(cur)
+	for ok {
+		for next, more := stmt.NextSibling(); more; next, more = next.NextSibling() {
+			if w := s.bodyWriteIn(next, writer); w != nil {
+				return w
+			}
+			if s.endsPath(next.Node()) {
+				return nil
+			}
+		}
+		stmt, ok = enclosingStmt(stmt)
+	}
+	return nil
+}
+
+// enclosingStmt returns the statement in a statement list that strictly
+// encloses cur, stopping at function boundaries.
+func enclosingStmt(cur inspector.Cursor) (inspector.Cursor, bool) {
+	for c := cur.Parent(); c.Node() != nil; c = c.Parent() {
+		switch c.Node().(type) {
+		case *ast.FuncLit, *ast.FuncDecl:
+			return inspector.Cursor{}, false
+		}
+		switch c.Parent().Node().(type) {
+		case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause:
+			if _, isStmt := c.Node().(ast.Stmt); isStmt {
+				return c, true
+			}
+		}
+	}
+	return inspector.Cursor{}, false
+}
+
+// bodyWriteIn returns the first call in stmt that writes a body to writer.
+func (s *state) bodyWriteIn(stmt inspector.Cursor, writer ast.Expr) ast.Node {
+	for c := range stmt.Preorder((*ast.CallExpr)(nil)) {
+		if site := s.classify(c.Node().(*ast.CallExpr)); site != nil && site.kind == siteBody && s.sameWriter(site.writer, writer) {
+			return site.call
+		}
+	}
+	return nil
+}
+
+// sameWriter reports whether a and b denote the same response writer.
+func (s *state) sameWriter(a, b ast.Expr) bool {
+	a, b = ast.Unparen(a), ast.Unparen(b)
+	ida, okA := a.(*ast.Ident)
+	idb, okB := b.(*ast.Ident)
+	if okA && okB {
+		return s.pass.TypesInfo.ObjectOf(ida) == s.pass.TypesInfo.ObjectOf(idb)
+	}
+	return types.ExprString(a) == types.ExprString(b)
+}
+
+// endsPath reports whether control never passes beyond stmt.
+func (s *state) endsPath(stmt ast.Node) bool {
+	switch stmt := stmt.(type) {
+	case *ast.ReturnStmt, *ast.BranchStmt:
+		return true
+	case *ast.ExprStmt:
+		call, ok := stmt.X.(*ast.CallExpr)
+		if !ok {
+			return false
+		}
+		id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+		if !ok {
+			return false
+		}
+		b, ok := s.pass.TypesInfo.Uses[id].(*types.Builtin)
+		return ok && b.Name() == "panic"
+	}
+	return false
+}
+
+// calleeName returns how a message names the function a call calls.
+func calleeName(call *ast.CallExpr) string {
+	return shortExpr(call.Fun)
+}
+
+// shortExpr returns e as source text, shortened for a message.
+func shortExpr(e ast.Expr) string {
+	const max = 48
+	s := types.ExprString(e)
+	if len(s) > max {
+		s = s[:max-3] + "..."
+	}
+	return s
+}

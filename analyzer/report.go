@@ -1,0 +1,99 @@
+package analyzer
+
+import (
+	"go/token"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// A reporter reports the findings of the enabled rules, less those that an
+// //errcontract:ignore directive suppresses, and then the directives that
+// suppressed nothing.
+type reporter struct {
+	pass     *analysis.Pass
+	disabled map[string]bool
+	ignores  map[lineKey][]*ignore
+	all      []*ignore
+}
+
+// lineKey identifies a line of a file.
+type lineKey struct {
+	file *token.File
+	line int
+}
+
+func newReporter(pass *analysis.Pass, disabled map[string]bool, ignores []*ignore) *reporter {
+	r := &reporter{pass: pass, disabled: disabled, ignores: make(map[lineKey][]*ignore), all: ignores}
+	for _, ig := range ignores {
+		file := pass.Fset.File(ig.pos)
+		line := file.Line(ig.pos)
+		// An ignore covers findings on its own line and on the next.
+		for _, l := range []int{line, line + 1} {
+			key := lineKey{file, l}
+			r.ignores[key] = append(r.ignores[key], ig)
+		}
+	}
+	return r
+}
+
+// enabled reports whether rule is to be checked at all.
+func (r *reporter) enabled(rule string) bool { return !r.disabled[rule] }
+
+// report reports d unless its rule is disabled or an ignore covers it.
+func (r *reporter) report(d analysis.Diagnostic) {
+	if r.disabled[d.Category] {
+		return
+	}
+	if ig := r.ignoreFor(d); ig != nil {
+		ig.used = true
+		return
+	}
+	if d.URL == "" {
+		d.URL = "#" + d.Category
+	}
+	r.pass.Report(d)
+}
+
+func (r *reporter) ignoreFor(d analysis.Diagnostic) *ignore {
+	if len(r.ignores) == 0 {
+		return nil
+	}
+	file := r.pass.Fset.File(d.Pos)
+	if file == nil {
+		return nil
+	}
+	for _, ig := range r.ignores[lineKey{file, file.Line(d.Pos)}] {
+		for _, rule := range ig.rules {
+			if rule == d.Category {
+				return ig
+			}
+		}
+	}
+	return nil
+}
+
+// reportUnusedIgnores reports each ignore that suppressed nothing, naming
+// the enabled rules it was written for.
+func (r *reporter) reportUnusedIgnores() {
+	for _, ig := range r.all {
+		if ig.used {
+			continue
+		}
+		var enabled []string
+		for _, rule := range ig.rules {
+			if r.enabled(rule) {
+				enabled = append(enabled, rule)
+			}
+		}
+		if len(enabled) == 0 {
+			continue // its rules did not run, so it cannot be judged
+		}
+		r.pass.Report(analysis.Diagnostic{
+			Pos:      ig.pos,
+			Category: categoryDirective,
+			URL:      "#ignore",
+			Message:  "errcontract:ignore suppresses no " + strings.Join(enabled, " or ") + " finding",
+		})
+	}
+}

@@ -1,0 +1,135 @@
+package analyzer
+
+import (
+	"fmt"
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"strconv"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+// maxChain bounds how many variables a status is followed through.
+const maxChain = 8
+
+// A statusValue is a constant status that can reach a call, and the
+// constant expression it comes from.
+type statusValue struct {
+	code int
+	from ast.Expr
+}
+
+// checkStatus reports each undocumented status that can reach the call of
+// a status-writing site.
+func (s *state) checkStatus(cur inspector.Cursor, site *site) {
+	if site.fixed != 0 {
+		if s.cfg.documented.Undocumented(site.fixed) {
+			s.reportStatus(site.call, site.fixed, nil)
+		}
+		return
+	}
+	if site.status == nil {
+		return
+	}
+	values, ok := s.statusValues(cur, site.status)
+	if !ok {
+		return // a status the analysis cannot resolve is not reported
+	}
+	seen := make(map[int]bool)
+	for _, v := range values {
+		if !seen[v.code] && s.cfg.documented.Undocumented(v.code) {
+			seen[v.code] = true
+			s.reportStatus(site.status, v.code, v.from)
+		}
+	}
+}
+
+func (s *state) reportStatus(at ast.Node, code int, from ast.Expr) {
+	d := analysis.Diagnostic{
+		Pos:      at.Pos(),
+		End:      at.End(),
+		Category: ruleUndocumentedStatus,
+		Message:  fmt.Sprintf("status %d is not documented by %s (%s)", code, s.cfg.contract, s.cfg.documented),
+	}
+	if from != nil && from != at {
+		d.Related = []analysis.RelatedInformation{{Pos: from.Pos(), End: from.End(), Message: "status " + strconv.Itoa(code) + " is set here"}}
+	}
+	s.r.report(d)
+}
+
+// statusValues returns the constant statuses that can reach e, used in the
+// call at cur, and whether every value e can have is one of them.
+func (s *state) statusValues(cur inspector.Cursor, e ast.Expr) ([]statusValue, bool) {
+	f := s.flowAt(e.Pos())
+	if f == nil {
+		return nil, false
+	}
+	return f.statuses(e, boundAt(cur), 0)
+}
+
+// boundAt returns the position before which assignments can reach the
+// call at cur: the call itself, unless a loop may carry later assignments
+// around to it.
+func boundAt(cur inspector.Cursor) token.Pos {
+	for c := range cur.Enclosing((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil), (*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
+		switch c.Node().(type) {
+		case *ast.ForStmt, *ast.RangeStmt:
+			return token.NoPos
+		}
+		break
+	}
+	return cur.Node().Pos()
+}
+
+func (f *flow) statuses(e ast.Expr, before token.Pos, depth int) ([]statusValue, bool) {
+	if tv, ok := f.s.pass.TypesInfo.Types[e]; ok && tv.Value != nil {
+		code, exact := constant.Int64Val(constant.ToInt(tv.Value))
+		return []statusValue{{int(code), e}}, exact
+	}
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok || depth == maxChain {
+		return nil, false
+	}
+	v := f.localVar(id)
+	if v == nil || f.visiting[v] {
+		return nil, false
+	}
+	f.visiting[v] = true
+	defer delete(f.visiting, v)
+	var values []statusValue
+	for _, a := range f.assigns[v] {
+		if a.kind != assignValue {
+			return nil, false // updated in a way not followed
+		}
+		if before != token.NoPos && a.pos > before {
+			continue
+		}
+		vs, ok := f.statuses(a.rhs, token.NoPos, depth+1)
+		if !ok {
+			return nil, false
+		}
+		values = append(values, vs...)
+	}
+	return values, len(values) > 0
+}
+
+// checkConstructorStatuses reports constructor directives whose status the
+// contract does not document. The configured canonical package serves every
+// contract, so its constructors are checked where they are called instead.
+func checkConstructorStatuses(pass *analysis.Pass, cfg *settings, r *reporter, ds *directives) {
+	if pass.Pkg.Path() == cfg.constructors {
+		return
+	}
+	for _, c := range ds.ctors {
+		if cfg.documented.Undocumented(c.status) {
+			r.report(analysis.Diagnostic{
+				Pos:      c.pos,
+				End:      c.end,
+				Category: ruleUndocumentedStatus,
+				Message:  fmt.Sprintf("constructor status %d is not documented by %s (%s)", c.status, cfg.contract, cfg.documented),
+			})
+		}
+	}
+}
