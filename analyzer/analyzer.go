@@ -22,11 +22,11 @@ var Analyzer = New(DefaultConfig())
 func New(cfg Config) *analysis.Analyzer {
 	c := &checker{cfg: cfg}
 	a := &analysis.Analyzer{
-		Name:             "errcontract",
-		Doc:              mustExtractDoc(doc, "errcontract"),
-		URL:              "https://github.com/errcontract/errcontract",
-		Requires:         []*analysis.Analyzer{inspect.Analyzer},
-		Run:              c.run,
+		Name:      "errcontract",
+		Doc:       mustExtractDoc(doc, "errcontract"),
+		URL:       "https://github.com/errcontract/errcontract",
+		Requires:  []*analysis.Analyzer{inspect.Analyzer},
+		Run:       c.run,
 		FactTypes: []analysis.Fact{new(isConstructor), new(isWriter), new(isPublic), new(declaresDirectives)},
 	}
 	c.cfg.bindFlags(&a.Flags)

@@ -126,6 +126,7 @@ func parseDirective(c *ast.Comment) (directive, bool) {
 	if !ok {
 		return directive{}, false
 	}
+	rest, _, _ = strings.Cut(rest, " //") // a trailing comment is not part of it
 	verb, args, _ := strings.Cut(rest, " ")
 	return directive{comment: c, verb: verb, args: strings.TrimSpace(args)}, true
 }
