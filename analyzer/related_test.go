@@ -1,0 +1,59 @@
+package analyzer
+
+import (
+	"go/token"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/analysistest"
+)
+
+// TestRelated checks the second site that diagnostics point at: where leaked
+// error text came from, where a status was set, where a body was written.
+func TestRelated(t *testing.T) {
+	// All rules run here, which the packages' expectations do not
+	// describe: this test checks its own table instead.
+	results := analysistest.Run(new(discardErrors), testdata(t), Analyzer, "leak", "undocumented", "rawerror")
+	for _, tc := range []struct {
+		pkg, message string
+		line         int // of the diagnostic
+		relatedLine  int // of its one related position, or 0 for none
+	}{
+		{"leak", "error text from err.Error() reaches the response body via w.Write", 55, 54},
+		{"leak", "error text from err.Error() reaches the response body via http.Error", 28, 0},
+		{"leak", "error text from recover() reaches the response body via fmt.Fprintf", 144, 143},
+		{"undocumented", "status 418 is not documented by the contentful contract (400 401 403 404 409 422 429 500 502)", 42, 41},
+		{"undocumented", "status 410 is not documented by the contentful contract (400 401 403 404 409 422 429 500 502)", 21, 0},
+		{"rawerror", "WriteHeader(401) with a hand-written body bypasses the canonical error constructors", 43, 45},
+	} {
+		d, fset := find(results, tc.pkg, tc.line, tc.message)
+		if d == nil {
+			t.Errorf("%s:%d: no diagnostic %q", tc.pkg, tc.line, tc.message)
+			continue
+		}
+		switch {
+		case tc.relatedLine == 0 && len(d.Related) != 0:
+			t.Errorf("%s:%d: unexpected related %v", tc.pkg, tc.line, d.Related)
+		case tc.relatedLine != 0 && (len(d.Related) != 1 || fset.Position(d.Related[0].Pos).Line != tc.relatedLine):
+			t.Errorf("%s:%d: related = %v, want one at line %d", tc.pkg, tc.line, d.Related, tc.relatedLine)
+		}
+		if want := "#" + d.Category; !strings.HasSuffix(d.URL, want) {
+			t.Errorf("%s:%d: URL = %q, want %q", tc.pkg, tc.line, d.URL, want)
+		}
+	}
+}
+
+func find(results []*analysistest.Result, pkg string, line int, message string) (*analysis.Diagnostic, *token.FileSet) {
+	for _, r := range results {
+		if r.Pass.Pkg.Path() != pkg {
+			continue
+		}
+		for i, d := range r.Diagnostics {
+			if d.Message == message && r.Pass.Fset.Position(d.Pos).Line == line {
+				return &r.Diagnostics[i], r.Pass.Fset
+			}
+		}
+	}
+	return nil, nil
+}
