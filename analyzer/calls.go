@@ -28,6 +28,15 @@ type site struct {
 	status  ast.Expr // the status argument, if any
 	fixed   int      // the status of NotFound and of constructors
 	payload []payload
+	callee  *types.Func
+}
+
+// name is how messages name what the site calls: http.Error, w.Write.
+func (s *site) name() string {
+	if s.callee.Signature().Recv() == nil {
+		return s.callee.Pkg().Name() + "." + s.callee.Name()
+	}
+	return shortExpr(s.call.Fun)
 }
 
 // A payload is an argument whose value reaches the response body.
@@ -45,6 +54,14 @@ func (s *state) classify(call *ast.CallExpr) *site {
 	if fn == nil || fn.Pkg() == nil {
 		return nil // a builtin, a conversion, or a dynamic call
 	}
+	site := s.classifyFunc(call, fn)
+	if site != nil {
+		site.call, site.callee = call, fn
+	}
+	return site
+}
+
+func (s *state) classifyFunc(call *ast.CallExpr, fn *types.Func) *site {
 	if fn.Signature().Recv() != nil {
 		return s.classifyMethod(call, fn)
 	}
@@ -52,23 +69,23 @@ func (s *state) classify(call *ast.CallExpr) *site {
 	switch fn.Pkg().Path() + "." + fn.Name() {
 	case "net/http.Error":
 		if len(args) == 3 {
-			return &site{kind: siteHTTPError, call: call, writer: args[0], status: args[2], payload: plain(args[1])}
+			return &site{kind: siteHTTPError, writer: args[0], status: args[2], payload: plain(args[1])}
 		}
 	case "net/http.NotFound":
 		if len(args) == 2 {
-			return &site{kind: siteNotFound, call: call, writer: args[0], fixed: 404}
+			return &site{kind: siteNotFound, writer: args[0], fixed: 404}
 		}
 	case "net/http.Redirect":
 		if len(args) == 4 {
-			return &site{kind: siteRedirect, call: call, writer: args[0], status: args[3]}
+			return &site{kind: siteRedirect, writer: args[0], status: args[3]}
 		}
 	case "io.WriteString", "io.Copy", "io.CopyN", "io.CopyBuffer":
 		if len(args) >= 2 && s.isResponseWriter(args[0]) {
-			return &site{kind: siteBody, call: call, writer: args[0], payload: plain(args[1])}
+			return &site{kind: siteBody, writer: args[0], payload: plain(args[1])}
 		}
 	case "fmt.Fprint", "fmt.Fprintln", "fmt.Fprintf":
 		if len(args) >= 1 && s.isResponseWriter(args[0]) {
-			return &site{kind: siteBody, call: call, writer: args[0], payload: s.formattedOperands(call, fn.Name() == "Fprintf", 1)}
+			return &site{kind: siteBody, writer: args[0], payload: s.formattedOperands(call, fn.Name() == "Fprintf", 1)}
 		}
 	}
 	return s.classifyCanonical(call, fn)
@@ -83,23 +100,23 @@ func (s *state) classifyMethod(call *ast.CallExpr, fn *types.Func) *site {
 	switch fn.Name() {
 	case "WriteHeader":
 		if len(args) == 1 && s.isResponseWriter(recv) {
-			return &site{kind: siteWriteHeader, call: call, writer: recv, status: args[0]}
+			return &site{kind: siteWriteHeader, writer: recv, status: args[0]}
 		}
 	case "Write":
 		if len(args) == 1 && s.isResponseWriter(recv) {
-			return &site{kind: siteBody, call: call, writer: recv, payload: plain(args[0])}
+			return &site{kind: siteBody, writer: recv, payload: plain(args[0])}
 		}
 	case "Encode":
 		if len(args) == 1 && inPackage(fn, "encoding/json", "encoding/xml") {
 			if w := s.encoderTarget(recv); w != nil {
-				return &site{kind: siteBody, call: call, writer: w, payload: plain(args[0])}
+				return &site{kind: siteBody, writer: w, payload: plain(args[0])}
 			}
 		}
 	case "Execute", "ExecuteTemplate":
 		// Templates print their data with fmt, error values included.
 		if len(args) >= 2 && inPackage(fn, "text/template", "html/template") && s.isResponseWriter(args[0]) {
 			data := payload{expr: args[len(args)-1], formatted: true}
-			return &site{kind: siteBody, call: call, writer: args[0], payload: []payload{data}}
+			return &site{kind: siteBody, writer: args[0], payload: []payload{data}}
 		}
 	}
 	return s.classifyCanonical(call, fn)
@@ -115,7 +132,7 @@ func (s *state) classifyCanonical(call *ast.CallExpr, fn *types.Func) *site {
 	var ctor isConstructor
 	if s.pass.ImportObjectFact(fn, &ctor) {
 		// A constructor renders its string parameters to clients.
-		site := &site{kind: siteConstructor, call: call, fixed: ctor.Status}
+		site := &site{kind: siteConstructor, fixed: ctor.Status}
 		for _, arg := range call.Args {
 			if isString(s.pass.TypesInfo.TypeOf(arg)) {
 				site.payload = append(site.payload, payload{expr: arg})
@@ -124,7 +141,7 @@ func (s *state) classifyCanonical(call *ast.CallExpr, fn *types.Func) *site {
 		return site
 	}
 	if s.pass.ImportObjectFact(fn, new(isWriter)) {
-		return &site{kind: siteWriter, call: call}
+		return &site{kind: siteWriter}
 	}
 	return nil
 }

@@ -27,7 +27,7 @@ func (s *state) checkLeak(cur inspector.Cursor, site *site) {
 			Pos:      p.expr.Pos(),
 			End:      p.expr.End(),
 			Category: ruleErrorLeak,
-			Message:  "error text from " + describeSource(src) + " reaches the response body via " + calleeName(site.call),
+			Message:  "error text from " + describeSource(src) + " reaches the response body via " + site.name(),
 		}
 		if src.node != p.expr {
 			d.Related = []analysis.RelatedInformation{{Pos: src.node.Pos(), End: src.node.End(), Message: "the error text comes from here"}}

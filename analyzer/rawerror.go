@@ -24,7 +24,7 @@ func (s *state) checkRawError(cur inspector.Cursor, site *site) {
 			Pos:      site.call.Pos(),
 			End:      site.call.End(),
 			Category: ruleRawHTTPError,
-			Message:  calleeName(site.call) + " bypasses the canonical error constructors",
+			Message:  site.name() + " bypasses the canonical error constructors",
 		})
 	case siteWriteHeader:
 		codes := s.errorStatuses(cur, site.status)
@@ -146,11 +146,6 @@ func (s *state) endsPath(stmt ast.Node) bool {
 		return ok && b.Name() == "panic"
 	}
 	return false
-}
-
-// calleeName returns how a message names the function a call calls.
-func calleeName(call *ast.CallExpr) string {
-	return shortExpr(call.Fun)
 }
 
 // shortExpr returns e as source text, shortened for a message.

@@ -27,8 +27,8 @@ func Write(w http.ResponseWriter, r *http.Request, err error) {
 
 // A Writer writes error responses in one format. The zero Writer writes in
 // the package's default format and logs to slog.Default(); services that
-// serve more than one API keep a Writer per format. A Writer is a value and
-// holds no state of its own, so it is safe for concurrent use.
+// serve more than one API keep a Writer per format. Write never modifies
+// its Writer, so one Writer may serve any number of goroutines.
 type Writer struct {
 	// Format is the body format. The zero Format, or a name that ParseFormat
 	// rejects, means the package default at the time of each Write.
@@ -66,17 +66,10 @@ type Writer struct {
 //errcontract:writer
 func (w Writer) Write(rw http.ResponseWriter, r *http.Request, err error) {
 	spec := w.spec()
-	resp := w.newResponse(spec, r, err)
-	body, encodeErr := encode(spec.body(resp))
-	if encodeErr != nil {
-		cause := fmt.Errorf("apierror: encoding the %d response: %w; the error was: %w", resp.status, encodeErr, err)
-		resp = w.newResponse(spec, r, cause)
-		// The body of an internal error without meta holds only strings,
-		// so this encoding cannot fail; the check costs nothing.
-		body, encodeErr = encode(spec.body(resp))
-	}
+	resp, body, encodeErr := w.render(spec, r, err)
 	w.log(r, resp)
 	if encodeErr != nil {
+		rw.Header().Del("Content-Length")
 		rw.WriteHeader(http.StatusInternalServerError)
 		return
 	}
@@ -84,6 +77,24 @@ func (w Writer) Write(rw http.ResponseWriter, r *http.Request, err error) {
 	rw.WriteHeader(resp.status)
 	// A failed write means the client has gone; there is no one to tell.
 	_, _ = rw.Write(body)
+}
+
+// render returns the response to err and its encoded body. A body that does
+// not encode is replaced by that of an internal error saying why.
+func (w Writer) render(spec formatSpec, r *http.Request, err error) (*response, []byte, error) {
+	resp := w.newResponse(spec, r, err)
+	body, encodeErr := encode(spec.body(resp))
+	if encodeErr == nil {
+		return resp, body, nil
+	}
+	cause := fmt.Errorf("apierror: encoding the %d response: %w; the error was: %w", resp.status, encodeErr, err)
+	// Internal, not the bare cause: the cause wraps err, whose *Error would
+	// be found, and fail to encode, again.
+	resp = w.newResponse(spec, r, Internal(cause))
+	// The body of an internal error without meta holds only strings, so
+	// this cannot fail; Write still checks rather than assumes it.
+	body, encodeErr = encode(spec.body(resp))
+	return resp, body, encodeErr
 }
 
 func (w Writer) spec() formatSpec {
@@ -137,8 +148,9 @@ func (w Writer) newResponse(spec formatSpec, r *http.Request, err error) *respon
 // caller that deserves a 500 and a log record rather than a panic.
 var errNilError = errors.New("apierror: Write called with a nil error")
 
+// orMissing returns err, or errNilError if err is nil or a nil *Error.
 func orMissing(err error) error {
-	if err == nil {
+	if e, ok := err.(*Error); err == nil || ok && e == nil {
 		return errNilError
 	}
 	return err
