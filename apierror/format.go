@@ -19,7 +19,7 @@ const (
 	Contensis  Format = "contensis"  // {"logId", "message", "data", "type": "error"}
 	Contentful Format = "contentful" // {"sys": {"type": "Error", "id"}, "message", "details"}
 	JSONAPI    Format = "jsonapi"    // {"errors": [{"status", "title", "detail", "source", "meta"}]}
-	Management Format = "management" // {"error": {"code", "message", "details", "retry_after"}}
+	Management Format = "management" // {"error": {"code", "message", "details", "retry_after", "log_id"}}
 	Problem    Format = "problem"    // RFC 9457 {"type", "title", "status", "detail", "instance"}
 )
 

@@ -144,14 +144,12 @@ func (w Writer) newResponse(spec formatSpec, r *http.Request, err error) *respon
 	}
 }
 
-// errNilError is the cause of the response to Write(w, r, nil), a bug in the
-// caller that deserves a 500 and a log record rather than a panic.
-var errNilError = errors.New("apierror: Write called with a nil error")
-
-// orMissing returns err, or errNilError if err is nil or a nil *Error.
+// orMissing returns err, or, if err is nil or a nil *Error, an error saying
+// so: Write(w, r, nil) is a bug in the caller, which deserves a 500 and a
+// log record rather than a panic.
 func orMissing(err error) error {
 	if e, ok := err.(*Error); err == nil || ok && e == nil {
-		return errNilError
+		return errors.New("apierror: Write called with a nil error")
 	}
 	return err
 }
@@ -230,7 +228,11 @@ func (resp *response) retryAfterSeconds() int64 {
 	for _, e := range resp.errs {
 		longest = max(longest, e.retryAfter)
 	}
-	return int64((longest + time.Second - 1) / time.Second)
+	seconds := int64(longest / time.Second)
+	if longest%time.Second > 0 {
+		seconds++
+	}
+	return seconds
 }
 
 // allow returns the methods of the first error that lists any.
