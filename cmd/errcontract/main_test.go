@@ -190,3 +190,12 @@ func TestBadFlags(t *testing.T) {
 		}
 	}
 }
+
+// TestDemoFixed checks that the demo service corrected to write every error
+// through apierror is clean: apierror's directives reach it as facts.
+func TestDemoFixed(t *testing.T) {
+	out, code := run(t, root, binary, "./testdata/demofixed/...")
+	if code != 0 || out != "" {
+		t.Errorf("exit code %d, output:\n%s\nwant a clean run", code, out)
+	}
+}
