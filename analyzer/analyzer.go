@@ -3,6 +3,7 @@ package analyzer
 import (
 	_ "embed"
 	"go/ast"
+	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
@@ -63,6 +64,8 @@ type state struct {
 	responseWriter *types.Interface
 	flows          map[ast.Node]*flow // by outermost function
 	canonicalPkgs  map[*types.Package]bool
+	canon          *canonical           // memoized canonical()
+	files          map[*token.File]*fileInfo
 }
 
 // newState returns the state for checking pass.Pkg, or nil when the package
@@ -86,6 +89,7 @@ func newState(pass *analysis.Pass, cfg *settings, r *reporter) *state {
 		s.responseWriter = findResponseWriter(pass.Pkg)
 	}
 	s.flows = make(map[ast.Node]*flow)
+	s.files = make(map[*token.File]*fileInfo)
 	return s
 }
 

@@ -32,6 +32,12 @@ func (s *state) checkLeak(cur inspector.Cursor, site *site) {
 		if src.node != p.expr {
 			d.Related = []analysis.RelatedInformation{{Pos: src.node.Pos(), End: src.node.End(), Message: "the error text comes from here"}}
 		}
+		switch site.kind {
+		case siteHTTPError:
+			d.SuggestedFixes = s.errorResponseFixes(cur, site)
+		case siteConstructor:
+			d.SuggestedFixes = s.constructorLeakFixes(site, p.expr, src)
+		}
 		s.r.report(d)
 	}
 }

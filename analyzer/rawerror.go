@@ -21,10 +21,11 @@ func (s *state) checkRawError(cur inspector.Cursor, site *site) {
 			return
 		}
 		s.r.report(analysis.Diagnostic{
-			Pos:      site.call.Pos(),
-			End:      site.call.End(),
-			Category: ruleRawHTTPError,
-			Message:  site.name() + " bypasses the canonical error constructors",
+			Pos:            site.call.Pos(),
+			End:            site.call.End(),
+			Category:       ruleRawHTTPError,
+			Message:        site.name() + " bypasses the canonical error constructors",
+			SuggestedFixes: s.errorResponseFixes(cur, site),
 		})
 	case siteWriteHeader:
 		codes := s.errorStatuses(cur, site.status)

@@ -209,7 +209,10 @@ func isErrorMethod(fn *types.Func) bool {
 		sig.Results().Len() == 1 && isString(sig.Results().At(0).Type())
 }
 
-var errorType = types.Universe.Lookup("error").Type().Underlying().(*types.Interface)
+var (
+	universeError = types.Universe.Lookup("error").Type()
+	errorType     = universeError.Underlying().(*types.Interface)
+)
 
 // isErrorValue reports whether t is an error whose text is not documented
 // as safe for clients.

@@ -1,0 +1,427 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"net/http"
+	"slices"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+// A rewrite is a replacement of one call, sliced from the source, with the
+// imports it needs. kept lists the nodes of the old call whose text the new
+// one reuses, so that imports used only by the rest can be dropped.
+type rewrite struct {
+	old     ast.Node
+	text    string
+	imports []string // import paths the text refers to
+	kept    []ast.Node
+	more    []analysis.TextEdit // further edits elsewhere
+}
+
+// errorResponseFixes returns the fixes of an http.Error or http.NotFound
+// call: the canonical writer called with each constructor for its status,
+// the first constructor first. When the message carries error text, the
+// error is kept as the hidden cause and the client gets a constant message.
+func (s *state) errorResponseFixes(cur inspector.Cursor, site *site) []analysis.SuggestedFix {
+	fi := s.fileOf(site.call.Pos())
+	canon := s.canonical()
+	if fi.generated || fi.content == nil || canon.writer == nil {
+		return nil
+	}
+	status, ok := s.singleStatus(cur, site)
+	if !ok {
+		return nil
+	}
+	msg := responseMessage{literal: strconv.Quote(http.StatusText(status))}
+	if site.kind == siteHTTPError {
+		msg = s.messageOf(cur, fi, site.payload[0].expr, status)
+		if msg.literal == "" {
+			return nil // error text with no error value to keep
+		}
+	}
+	var fixes []analysis.SuggestedFix
+	for _, ctor := range canon.ctors[status] {
+		rw, ok := s.errorResponseRewrite(cur, fi, site, canon, ctor, msg)
+		if !ok {
+			continue
+		}
+		if edits, ok := s.rewriteEdits(fi, rw); ok {
+			fixes = append(fixes, analysis.SuggestedFix{
+				Message:   "Replace " + site.name() + " with " + qualified(canon.name, canon.writer.name) + " and " + qualified(canon.name, ctor.name),
+				TextEdits: edits,
+			})
+		}
+	}
+	return fixes
+}
+
+func qualified(pkg, name string) string {
+	if pkg == "" {
+		return name
+	}
+	return pkg + "." + name
+}
+
+// A responseMessage is what an error response's message becomes: its own
+// text, kept, or a constant with the error that leaked into it as cause.
+type responseMessage struct {
+	literal string   // the message as source text
+	kept    ast.Expr // the original message expression, if kept
+	cause   string   // the error to keep server-side, if the message leaked one
+}
+
+// messageOf returns what the message expression of an error response
+// becomes: itself if it carries no error text; else the status text, with
+// the leaked error as cause when an error variable in scope holds it.
+func (s *state) messageOf(cur inspector.Cursor, fi *fileInfo, e ast.Expr, status int) responseMessage {
+	f := s.flowAt(e.Pos())
+	src := f.taint(e, false, boundAt(cur))
+	if src == nil {
+		return responseMessage{literal: fi.text(e), kept: e}
+	}
+	cause := s.causeOf(src, e.Pos())
+	if cause == "" {
+		return responseMessage{}
+	}
+	return responseMessage{literal: strconv.Quote(http.StatusText(status)), cause: cause}
+}
+
+// causeOf returns the name of the error variable that a source of error
+// text renders, if that variable is in scope at pos.
+func (s *state) causeOf(src *source, pos token.Pos) string {
+	e, ok := src.node.(ast.Expr)
+	if !ok {
+		return ""
+	}
+	if call, ok := ast.Unparen(e).(*ast.CallExpr); ok {
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !ok || len(call.Args) != 0 || sel.Sel.Name != "Error" {
+			return "" // recover(), a stack trace: no error value
+		}
+		e = sel.X
+	}
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return ""
+	}
+	obj := s.pass.TypesInfo.ObjectOf(id)
+	if obj == nil || s.lookup(id.Name, pos) != obj || !types.AssignableTo(obj.Type(), universeError) {
+		return ""
+	}
+	return id.Name
+}
+
+// errorResponseRewrite builds writer(w, r, ctor(message)) for one
+// constructor, or reports that the constructor cannot take the message.
+func (s *state) errorResponseRewrite(cur inspector.Cursor, fi *fileInfo, site *site, canon *canonical, ctor *canonicalFunc, msg responseMessage) (*rewrite, bool) {
+	rw := &rewrite{old: site.call, imports: []string{canon.path}}
+	q, ok := s.qualifierFor(fi, canon, site.call.Pos())
+	if !ok {
+		return nil, false
+	}
+	ctorCall, ok := constructorCall(q+ctor.name, ctor, msg, rw)
+	if !ok {
+		return nil, false
+	}
+	if ctor.result != nil && canon.writer.errParam != nil && !types.AssignableTo(ctor.result, canon.writer.errParam) {
+		return nil, false
+	}
+	var args []string
+	for _, role := range canon.writer.roles {
+		switch role {
+		case roleWriter:
+			args = append(args, fi.text(site.writer))
+			rw.kept = append(rw.kept, site.writer)
+		case roleRequest:
+			req := s.requestAt(cur, site)
+			if req == nil {
+				args = append(args, "nil")
+			} else {
+				args = append(args, fi.text(req))
+				rw.kept = append(rw.kept, req)
+			}
+		case roleCause:
+			args = append(args, ctorCall)
+		}
+	}
+	if msg.kept != nil {
+		rw.kept = append(rw.kept, msg.kept)
+	}
+	rw.text = q + canon.writer.name + "(" + strings.Join(args, ", ") + ")"
+	return rw, true
+}
+
+// constructorCall returns the call of ctor, named call, that carries msg.
+func constructorCall(call string, ctor *canonicalFunc, msg responseMessage, rw *rewrite) (string, bool) {
+	var args []string
+	causeTaken := false
+	for _, role := range ctor.roles {
+		switch {
+		case role == roleMessage:
+			args = append(args, msg.literal)
+		case msg.cause != "":
+			args = append(args, msg.cause)
+			causeTaken = true
+		case ctor.has(roleMessage):
+			args = append(args, "nil") // no cause to keep
+		default:
+			// A cause-only constructor (Internal): the message becomes
+			// the cause, logged on the server instead of shown.
+			args = append(args, "errors.New("+msg.literal+")")
+			rw.imports = append(rw.imports, "errors")
+		}
+	}
+	text := call + "(" + strings.Join(args, ", ") + ")"
+	if msg.cause != "" && !causeTaken {
+		if !ctor.withCause {
+			return "", false // the cause would be lost
+		}
+		text += ".WithCause(" + msg.cause + ")"
+	}
+	return text, true
+}
+
+// requestAt returns the request expression to pass to a writer: the
+// request argument of http.NotFound, or a *http.Request parameter of an
+// enclosing function that is in scope at the call.
+func (s *state) requestAt(cur inspector.Cursor, site *site) ast.Expr {
+	if site.kind == siteNotFound {
+		return site.call.Args[1]
+	}
+	for c := range cur.Enclosing((*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
+		var params *ast.FieldList
+		switch fn := c.Node().(type) {
+		case *ast.FuncLit:
+			params = fn.Type.Params
+		case *ast.FuncDecl:
+			params = fn.Type.Params
+		}
+		for _, field := range params.List {
+			for _, name := range field.Names {
+				obj := s.pass.TypesInfo.Defs[name]
+				if obj != nil && isHTTPRequest(obj.Type()) && s.lookup(name.Name, site.call.Pos()) == obj {
+					return name
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// singleStatus returns the one status that a site writes.
+func (s *state) singleStatus(cur inspector.Cursor, site *site) (int, bool) {
+	if site.fixed != 0 {
+		return site.fixed, true
+	}
+	values, ok := s.statusValues(cur, site.status)
+	if !ok {
+		return 0, false
+	}
+	for _, v := range values[1:] {
+		if v.code != values[0].code {
+			return 0, false
+		}
+	}
+	return values[0].code, true
+}
+
+// qualifierFor returns the qualifier ("apierror.", or "" inside the package
+// itself) by which the file at pos refers to the canonical package.
+func (s *state) qualifierFor(fi *fileInfo, canon *canonical, pos token.Pos) (string, bool) {
+	if canon.path == s.pass.Pkg.Path() {
+		return "", true
+	}
+	name, ok := s.importedName(fi, canon.path, canon.name, pos)
+	if !ok {
+		return "", false
+	}
+	return name + ".", true
+}
+
+// importedName returns the name by which the file refers, at pos, to the
+// package path: its import name, or name if the file does not import it
+// and nothing in scope at pos is called name.
+func (s *state) importedName(fi *fileInfo, path, name string, pos token.Pos) (string, bool) {
+	for _, spec := range fi.file.Imports {
+		if importPath(spec) != path {
+			continue
+		}
+		if spec.Name != nil {
+			name = spec.Name.Name
+		}
+		pn, ok := s.lookup(name, pos).(*types.PkgName)
+		return name, ok && pn.Imported().Path() == path
+	}
+	return name, s.lookup(name, pos) == nil
+}
+
+// rewriteEdits returns the edits of a rewrite: the new call, the imports it
+// needs, and the removal of imports that only the old call used. It fails
+// if the rewrite would leave a local variable unused, which does not compile.
+func (s *state) rewriteEdits(fi *fileInfo, rw *rewrite) ([]analysis.TextEdit, bool) {
+	if s.orphansLocal(rw) {
+		return nil, false
+	}
+	edits := append([]analysis.TextEdit{{Pos: rw.old.Pos(), End: rw.old.End(), NewText: []byte(rw.text)}}, rw.more...)
+	needed := make(map[string]bool)
+	for _, path := range rw.imports {
+		if path == s.pass.Pkg.Path() || needed[path] {
+			continue
+		}
+		needed[path] = true
+		if !fileImports(fi.file, path) {
+			name := path[strings.LastIndex(path, "/")+1:]
+			if _, ok := s.importedName(fi, path, name, rw.old.Pos()); !ok {
+				return nil, false
+			}
+			edits = append(edits, addImport(fi.file, fi.tok, fi.content, path))
+		}
+	}
+	for pn, n := range s.droppedUses(rw) {
+		if n < s.usesOf(fi, pn) || needed[pn.Imported().Path()] {
+			continue
+		}
+		for _, spec := range fi.file.Imports {
+			if s.pass.TypesInfo.PkgNameOf(spec) == pn {
+				edits = append(edits, removeImport(fi.file, fi.tok, fi.content, spec))
+			}
+		}
+	}
+	return edits, true
+}
+
+// orphansLocal reports whether the text a rewrite drops holds the last use
+// of a local variable.
+func (s *state) orphansLocal(rw *rewrite) bool {
+	decl := s.declAt(rw.old.Pos())
+	for v := range s.droppedLocals(rw) {
+		if strings.Contains(rw.text, v.Name()) || rw.hasMore(v.Name()) {
+			continue // the new text refers to it (as the cause)
+		}
+		if !usedOutside(s.pass.TypesInfo, decl, v, rw.old) {
+			return true
+		}
+	}
+	return false
+}
+
+func (rw *rewrite) hasMore(name string) bool {
+	for _, e := range rw.more {
+		if strings.Contains(string(e.NewText), name) {
+			return true
+		}
+	}
+	return false
+}
+
+// droppedLocals returns the local variables referred to in the old text
+// outside the nodes the rewrite keeps.
+func (s *state) droppedLocals(rw *rewrite) map[*types.Var]bool {
+	vars := make(map[*types.Var]bool)
+	ast.Inspect(rw.old, func(n ast.Node) bool {
+		if slices.Contains(rw.kept, n) {
+			return false
+		}
+		if id, ok := n.(*ast.Ident); ok {
+			if v, ok := s.pass.TypesInfo.Uses[id].(*types.Var); ok && !v.IsField() && v.Parent() != s.pass.Pkg.Scope() {
+				vars[v] = true
+			}
+		}
+		return true
+	})
+	return vars
+}
+
+// usedOutside reports whether decl uses v, other than by assigning to it,
+// outside the node old.
+func usedOutside(info *types.Info, decl ast.Node, v *types.Var, old ast.Node) bool {
+	assigned := make(map[*ast.Ident]bool)
+	used := false
+	ast.Inspect(decl, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for _, lhs := range n.Lhs {
+				if id, ok := ast.Unparen(lhs).(*ast.Ident); ok {
+					assigned[id] = true
+				}
+			}
+		case *ast.Ident:
+			if info.Uses[n] == v && !assigned[n] && (n.Pos() < old.Pos() || n.Pos() >= old.End()) {
+				used = true
+			}
+		}
+		return !used
+	})
+	return used
+}
+
+// droppedUses counts the references to imports in the old call outside the
+// nodes the rewrite keeps.
+func (s *state) droppedUses(rw *rewrite) map[*types.PkgName]int {
+	uses := pkgNameUses(s.pass.TypesInfo, rw.old)
+	for _, n := range rw.kept {
+		for pn, k := range pkgNameUses(s.pass.TypesInfo, n) {
+			uses[pn] -= k
+		}
+	}
+	return uses
+}
+
+func fileImports(file *ast.File, path string) bool {
+	for _, spec := range file.Imports {
+		if importPath(spec) == path {
+			return true
+		}
+	}
+	return false
+}
+
+// constructorLeakFixes returns the fix of error text passed to a
+// constructor's message: a constant message, and the error kept as the
+// hidden cause through the constructor's error parameter or WithCause.
+func (s *state) constructorLeakFixes(site *site, arg ast.Expr, src *source) []analysis.SuggestedFix {
+	fi := s.fileOf(arg.Pos())
+	shape := s.constructorShape(site.callee.Origin())
+	text := http.StatusText(site.fixed)
+	if fi.generated || fi.content == nil || shape == nil || text == "" {
+		return nil
+	}
+	cause := s.causeOf(src, arg.Pos())
+	if cause == "" {
+		return nil
+	}
+	rw := &rewrite{old: arg, text: strconv.Quote(text)}
+	switch i := slices.Index(shape.roles, roleCause); {
+	case i >= 0 && i < len(site.call.Args) && isNilIdent(s.pass.TypesInfo, site.call.Args[i]):
+		nilArg := site.call.Args[i]
+		rw.more = append(rw.more, analysis.TextEdit{Pos: nilArg.Pos(), End: nilArg.End(), NewText: []byte(cause)})
+	case i < 0 && shape.withCause:
+		end := site.call.End()
+		rw.more = append(rw.more, analysis.TextEdit{Pos: end, End: end, NewText: []byte(".WithCause(" + cause + ")")})
+	default:
+		return nil // the constructor has no room for the cause
+	}
+	edits, ok := s.rewriteEdits(fi, rw)
+	if !ok {
+		return nil
+	}
+	return []analysis.SuggestedFix{{
+		Message:   "Replace the error text with " + rw.text + " and keep " + cause + " as the hidden cause",
+		TextEdits: edits,
+	}}
+}
+
+func isNilIdent(info *types.Info, e ast.Expr) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	_, isNil := info.Uses[id].(*types.Nil)
+	return isNil
+}
