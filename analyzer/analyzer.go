@@ -64,7 +64,7 @@ type state struct {
 	responseWriter *types.Interface
 	flows          map[ast.Node]*flow // by outermost function
 	canonicalPkgs  map[*types.Package]bool
-	canon          *canonical           // memoized canonical()
+	canon          *canonical // memoized canonical()
 	files          map[*token.File]*fileInfo
 }
 

@@ -25,7 +25,9 @@ func Invalid(msg string) *Error { return &Error{http.StatusBadRequest, msg, nil}
 // Failed reports a server-side failure.
 //
 //errcontract:constructor 500 ServerError
-func Failed(cause error) *Error { return &Error{http.StatusInternalServerError, "internal error", cause} }
+func Failed(cause error) *Error {
+	return &Error{http.StatusInternalServerError, "internal error", cause}
+}
 
 // Send writes e.
 //
