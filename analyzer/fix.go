@@ -158,13 +158,15 @@ func (s *state) errorResponseRewrite(cur inspector.Cursor, fi *fileInfo, site *s
 }
 
 // constructorCall returns the call of ctor, named call, that carries msg.
+// It fails if the call would lose the message or the leaked error.
 func constructorCall(call string, ctor *canonicalFunc, msg responseMessage, rw *rewrite) (string, bool) {
 	var args []string
-	causeTaken := false
+	causeTaken, messageTaken := false, false
 	for _, role := range ctor.roles {
 		switch {
 		case role == roleMessage:
 			args = append(args, msg.literal)
+			messageTaken = true
 		case msg.cause != "":
 			args = append(args, msg.cause)
 			causeTaken = true
@@ -175,6 +177,7 @@ func constructorCall(call string, ctor *canonicalFunc, msg responseMessage, rw *
 			// the cause, logged on the server instead of shown.
 			args = append(args, "errors.New("+msg.literal+")")
 			rw.imports = append(rw.imports, "errors")
+			messageTaken = true
 		}
 	}
 	text := call + "(" + strings.Join(args, ", ") + ")"
@@ -183,6 +186,9 @@ func constructorCall(call string, ctor *canonicalFunc, msg responseMessage, rw *
 			return "", false // the cause would be lost
 		}
 		text += ".WithCause(" + msg.cause + ")"
+	}
+	if msg.cause == "" && !messageTaken {
+		return "", false // the message would be lost
 	}
 	return text, true
 }

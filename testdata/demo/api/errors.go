@@ -2,6 +2,7 @@ package api
 
 import (
 	"encoding/json"
+	"log/slog"
 	"net/http"
 )
 
@@ -10,8 +11,16 @@ import (
 //	{"sys": {"type": "Error", "id": "NotFoundError"}, "message": "item not found"}
 type apiError struct {
 	status  int
+	cause   error    // logged, never sent
 	Sys     errorSys `json:"sys"`
 	Message string   `json:"message"`
+}
+
+// WithCause returns a copy of e that carries cause for the server log.
+func (e *apiError) WithCause(cause error) *apiError {
+	c := *e
+	c.cause = cause
+	return &c
 }
 
 type errorSys struct {
@@ -50,6 +59,9 @@ func serverError() *apiError {
 //
 //errcontract:writer
 func writeError(w http.ResponseWriter, e *apiError) {
+	if e.cause != nil {
+		slog.Error("request failed", "status", e.status, "id", e.Sys.ID, "cause", e.cause)
+	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(e.status)
 	json.NewEncoder(w).Encode(e)

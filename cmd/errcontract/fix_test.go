@@ -1,0 +1,153 @@
+package main_test
+
+import (
+	"encoding/json"
+	"io/fs"
+	"maps"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// demoPath is the demo's import path prefix, rewritten in the copy.
+const demoPath = "github.com/errcontract/errcontract/testdata/demo"
+
+// TestFixDemo applies every fix to a copy of the demo service: the result
+// builds, is gofmt-clean, no longer has the fixed findings, and a second
+// -fix changes nothing.
+func TestFixDemo(t *testing.T) {
+	dir := copyDemo(t)
+	before := lint(t, dir)
+	var fixable int
+	var unfixable []string
+	for _, d := range before {
+		if d.fixable {
+			fixable++
+		} else {
+			unfixable = append(unfixable, d.key)
+		}
+	}
+	if fixable < 4 {
+		t.Fatalf("%d fixable findings in the demo, want at least 4", fixable)
+	}
+
+	if out, code := run(t, dir, binary, "-fix", "./..."); code != 0 {
+		t.Fatalf("errcontract -fix: exit code %d\n%s", code, out)
+	}
+	if out, code := run(t, dir, "go", "build", "./..."); code != 0 {
+		t.Fatalf("the fixed demo does not build:\n%s", out)
+	}
+	if out, _ := run(t, dir, "gofmt", "-l", "."); out != "" {
+		t.Errorf("the fixed demo is not gofmt-clean:\n%s", out)
+	}
+
+	var after []string
+	for _, d := range lint(t, dir) {
+		if d.fixable {
+			t.Errorf("still fixable after -fix: %s", d.key)
+		}
+		after = append(after, d.key)
+	}
+	slices.Sort(after)
+	slices.Sort(unfixable)
+	if !slices.Equal(after, unfixable) {
+		t.Errorf("findings after -fix:\n%s\nwant the unfixable ones:\n%s", strings.Join(after, "\n"), strings.Join(unfixable, "\n"))
+	}
+
+	snapshot := readTree(t, dir)
+	if out, code := run(t, dir, binary, "-fix", "./..."); code != 0 {
+		t.Fatalf("second errcontract -fix: exit code %d\n%s", code, out)
+	}
+	if again := readTree(t, dir); !maps.Equal(snapshot, again) {
+		t.Error("a second -fix changed files")
+	}
+}
+
+// copyDemo copies the demo service into a module of its own that uses this
+// checkout, and returns its directory.
+func copyDemo(t *testing.T) string {
+	t.Helper()
+	src, err := filepath.Abs(filepath.Join(root, "testdata", "demo"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkout, _ := filepath.Abs(root)
+	dir := t.TempDir()
+	err = filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, path)
+		dst := filepath.Join(dir, rel)
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			return err
+		}
+		return os.WriteFile(dst, []byte(strings.ReplaceAll(string(data), demoPath, "example.com/demo")), 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	gomod := "module example.com/demo\n\ngo 1.26\n\nrequire github.com/errcontract/errcontract v0.0.0\n\nreplace github.com/errcontract/errcontract => " + checkout + "\n"
+	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte(gomod), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// A lintFinding is a finding without its position, which fixes shift.
+type lintFinding struct {
+	key     string // file: category: message
+	fixable bool
+}
+
+// lint runs the command with -json in dir and returns its findings.
+func lint(t *testing.T, dir string) []lintFinding {
+	t.Helper()
+	cmd := exec.Command(binary, "-json", "./...")
+	cmd.Dir = dir
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("errcontract -json: %v", err)
+	}
+	var tree map[string]map[string][]struct {
+		Posn, Category, Message string
+		SuggestedFixes          []json.RawMessage `json:"suggested_fixes"`
+	}
+	if err := json.Unmarshal(out, &tree); err != nil {
+		t.Fatalf("output is not JSON: %v\n%s", err, out)
+	}
+	var findings []lintFinding
+	for _, analyzers := range tree {
+		for _, d := range analyzers["errcontract"] {
+			file, _, _ := strings.Cut(d.Posn, ":")
+			key := filepath.Base(file) + ": " + d.Category + ": " + d.Message
+			findings = append(findings, lintFinding{key, len(d.SuggestedFixes) > 0})
+		}
+	}
+	return findings
+}
+
+// readTree returns the contents of the Go files under dir.
+func readTree(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	files := make(map[string]string)
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		files[path] = string(data)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
