@@ -151,3 +151,25 @@ func readTree(t *testing.T, dir string) map[string]string {
 	}
 	return files
 }
+
+// TestVetFixDemo applies the fixes through go vet -fix and expects the same
+// files as the command's own -fix.
+func TestVetFixDemo(t *testing.T) {
+	standalone, vet := copyDemo(t), copyDemo(t)
+	if out, code := run(t, standalone, binary, "-fix", "./..."); code != 0 {
+		t.Fatalf("errcontract -fix: exit code %d\n%s", code, out)
+	}
+	if out, code := run(t, vet, "go", "vet", "-vettool="+binary, "-fix", "./..."); code != 0 {
+		t.Fatalf("go vet -fix: exit code %d\n%s", code, out)
+	}
+	want, got := readTree(t, standalone), readTree(t, vet)
+	for path, text := range want {
+		rel, _ := filepath.Rel(standalone, path)
+		if got[filepath.Join(vet, rel)] != text {
+			t.Errorf("%s differs between go vet -fix and errcontract -fix", rel)
+		}
+	}
+	if snapshot := readTree(t, copyDemo(t)); len(snapshot) != len(got) {
+		t.Errorf("go vet -fix left %d Go files, want %d", len(got), len(snapshot))
+	}
+}
