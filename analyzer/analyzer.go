@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -49,7 +50,11 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 		r.report(d)
 	}
 	checkConstructorStatuses(pass, cfg, r, ds)
-	if s := newState(pass, cfg, r); s != nil {
+	s := newState(pass, cfg, r)
+	if s.serves || !isStandard(pass.Pkg.Path()) {
+		s.summarize(s.serves)
+	}
+	if s.serves {
 		s.checkCalls()
 	}
 	r.reportUnusedIgnores()
@@ -61,36 +66,51 @@ type state struct {
 	pass           *analysis.Pass
 	cfg            *settings
 	r              *reporter
+	serves         bool // the package can write responses or build errors
 	responseWriter *types.Interface
 	flows          map[ast.Node]*flow // by outermost function
 	canonicalPkgs  map[*types.Package]bool
 	canon          *canonical // memoized canonical()
 	files          map[*token.File]*fileInfo
+	summaries      map[*types.Func]*summary // of the package's functions
+	imported       map[*types.Func]*summary // memoized imported facts
 }
 
-// newState returns the state for checking pass.Pkg, or nil when the package
-// has nothing to check: it can reach no response writer and imports no
-// canonical error package.
+// newState returns the state for checking pass.Pkg. The package serves
+// HTTP if it imports net/http or a canonical error package; otherwise the
+// rules have nothing to check in it.
 func newState(pass *analysis.Pass, cfg *settings, r *reporter) *state {
-	s := &state{pass: pass, cfg: cfg, r: r, canonicalPkgs: make(map[*types.Package]bool)}
-	importsCanonical := s.isCanonicalPkg(pass.Pkg)
+	s := &state{
+		pass:          pass,
+		cfg:           cfg,
+		r:             r,
+		canonicalPkgs: make(map[*types.Package]bool),
+		flows:         make(map[ast.Node]*flow),
+		files:         make(map[*token.File]*fileInfo),
+		imported:      make(map[*types.Func]*summary),
+	}
+	s.serves = s.isCanonicalPkg(pass.Pkg)
 	for _, imp := range pass.Pkg.Imports() {
 		if imp.Path() == "net/http" {
 			s.responseWriter = responseWriterOf(imp)
+			s.serves = true
 		}
 		if s.isCanonicalPkg(imp) {
-			importsCanonical = true
+			s.serves = true
 		}
 	}
-	if s.responseWriter == nil && !importsCanonical {
-		return nil // no writer and no constructors: nothing to check
-	}
-	if s.responseWriter == nil {
+	if s.serves && s.responseWriter == nil {
 		s.responseWriter = findResponseWriter(pass.Pkg)
 	}
-	s.flows = make(map[ast.Node]*flow)
-	s.files = make(map[*token.File]*fileInfo)
 	return s
+}
+
+// isStandard reports whether path is a standard library package: its first
+// element has no dot. The standard library's own helpers matter to the
+// rules only where it serves HTTP.
+func isStandard(path string) bool {
+	first, _, _ := strings.Cut(path, "/")
+	return !strings.Contains(first, ".")
 }
 
 // isCanonicalPkg reports whether pkg declares errcontract directives.

@@ -44,3 +44,10 @@ func TestDirectives(t *testing.T) {
 func TestFacts(t *testing.T) {
 	analysistest.Run(t, testdata(t), Analyzer, "teamerr", "usesteam", "constructorsonly")
 }
+
+// TestSummaries checks helpers summarized as facts, in the same package,
+// across packages, through recursion, and from a package that serves no
+// HTTP.
+func TestSummaries(t *testing.T) {
+	analysistest.Run(t, testdata(t), Analyzer, "helpers", "helperlib", "example.com/textutil", "helperuse")
+}

@@ -18,6 +18,7 @@ const (
 	siteBody                        // a write of payload to w's body
 	siteConstructor                 // a canonical error constructor
 	siteWriter                      // a canonical error writer
+	siteHelper                      // a function whose summary writes its arguments
 )
 
 // A site is a call that writes to a response or builds an error response.
@@ -29,10 +30,26 @@ type site struct {
 	fixed   int      // the status of NotFound and of constructors
 	payload []payload
 	callee  *types.Func
+	local   bool // the callee is in the package being checked
+
+	statusArgs        []ast.Expr // a helper's arguments written as statuses
+	helperWritesError bool       // a helper writes an error response
 }
 
-// name is how messages name what the site calls: http.Error, w.Write.
+// statusExprs returns the expressions the site writes as statuses.
+func (s *site) statusExprs() []ast.Expr {
+	if s.status != nil {
+		return append([]ast.Expr{s.status}, s.statusArgs...)
+	}
+	return s.statusArgs
+}
+
+// name is how messages name what the site calls: http.Error, w.Write,
+// writeError.
 func (s *site) name() string {
+	if s.local && s.callee.Signature().Recv() == nil {
+		return s.callee.Name()
+	}
 	if s.callee.Signature().Recv() == nil {
 		return s.callee.Pkg().Name() + "." + s.callee.Name()
 	}
@@ -45,6 +62,8 @@ type payload struct {
 	// formatted is set where fmt renders the value, so that an error
 	// value shows its Error text.
 	formatted bool
+	// sink is where a helper writes the argument: "file.go:12:3".
+	sink string
 }
 
 // classify returns the site of call, or nil if the call neither writes to
@@ -56,7 +75,7 @@ func (s *state) classify(call *ast.CallExpr) *site {
 	}
 	site := s.classifyFunc(call, fn)
 	if site != nil {
-		site.call, site.callee = call, fn
+		site.call, site.callee, site.local = call, fn, fn.Pkg() == s.pass.Pkg
 	}
 	return site
 }
@@ -123,10 +142,11 @@ func (s *state) classifyMethod(call *ast.CallExpr, fn *types.Func) *site {
 }
 
 // classifyCanonical recognizes calls of canonical constructors and writers,
-// known from their directives' facts.
+// known from their directives' facts, and of helpers, known from their
+// summaries.
 func (s *state) classifyCanonical(call *ast.CallExpr, fn *types.Func) *site {
 	if !s.isCanonicalPkg(fn.Pkg()) {
-		return nil // the common case: no fact lookup needed
+		return s.classifyHelper(call, fn)
 	}
 	fn = fn.Origin()
 	var ctor isConstructor
@@ -141,7 +161,40 @@ func (s *state) classifyCanonical(call *ast.CallExpr, fn *types.Func) *site {
 		return site
 	}
 	if s.pass.ImportObjectFact(fn, new(isWriter)) {
-		return &site{kind: siteWriter}
+		return &site{kind: siteWriter, writer: s.writerArg(call)}
+	}
+	return s.classifyHelper(call, fn)
+}
+
+// classifyHelper recognizes a call of a function that, by its summary,
+// writes its arguments to a response.
+func (s *state) classifyHelper(call *ast.CallExpr, fn *types.Func) *site {
+	sum := s.summaryOf(fn)
+	if sum == nil || (len(sum.BodyParams) == 0 && len(sum.StatusParams) == 0 && !sum.WritesError) {
+		return nil
+	}
+	sig := fn.Signature()
+	site := &site{kind: siteHelper, writer: s.writerArg(call), helperWritesError: sum.WritesError}
+	for k, i := range sum.BodyParams {
+		// An argument passed as an interface is most likely rendered by
+		// fmt, where an error shows its text.
+		formatted := i < sig.Params().Len() && types.IsInterface(paramElem(sig, i))
+		for _, arg := range argsAt(call, sig, i) {
+			site.payload = append(site.payload, payload{expr: arg, formatted: formatted, sink: sum.BodySinks[k]})
+		}
+	}
+	for _, i := range sum.StatusParams {
+		site.statusArgs = append(site.statusArgs, argsAt(call, sig, i)...)
+	}
+	return site
+}
+
+// writerArg returns the first argument of call that is a response writer.
+func (s *state) writerArg(call *ast.CallExpr) ast.Expr {
+	for _, arg := range call.Args {
+		if s.isResponseWriter(arg) {
+			return arg
+		}
 	}
 	return nil
 }
@@ -216,3 +269,13 @@ func isString(t types.Type) bool {
 }
 
 func plain(e ast.Expr) []payload { return []payload{{expr: e}} }
+
+// paramElem returns the type of parameter i of sig, or of the elements of
+// a variadic one.
+func paramElem(sig *types.Signature, i int) types.Type {
+	t := sig.Params().At(i).Type()
+	if sig.Variadic() && i == sig.Params().Len()-1 {
+		t = t.(*types.Slice).Elem()
+	}
+	return t
+}

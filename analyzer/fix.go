@@ -81,7 +81,7 @@ type responseMessage struct {
 // the leaked error as cause when an error variable in scope holds it.
 func (s *state) messageOf(cur inspector.Cursor, fi *fileInfo, e ast.Expr, status int) responseMessage {
 	f := s.flowAt(e.Pos())
-	src := f.taint(e, false, boundAt(cur))
+	src := f.taint(e, false, boundAt(cur)).src
 	if src == nil {
 		return responseMessage{literal: fi.text(e), kept: e}
 	}

@@ -16,8 +16,9 @@ import (
 type flow struct {
 	s        *state
 	assigns  map[*types.Var][]assignment
-	taints   map[*types.Var]*source // memoized varTaint, without a position bound
-	visiting map[*types.Var]bool    // cuts cycles between variables
+	taints   map[*types.Var]taint // memoized varTaint, without a position bound
+	visiting map[*types.Var]bool  // cuts cycles between variables
+	params   map[*types.Var]int   // the parameters of the summarized function, by index
 }
 
 // An assignKind says how a variable got a value.
@@ -70,7 +71,7 @@ func (s *state) newFlow(decl ast.Decl) *flow {
 	f := &flow{
 		s:        s,
 		assigns:  make(map[*types.Var][]assignment),
-		taints:   make(map[*types.Var]*source),
+		taints:   make(map[*types.Var]taint),
 		visiting: make(map[*types.Var]bool),
 	}
 	ast.Inspect(decl, func(n ast.Node) bool {

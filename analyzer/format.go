@@ -6,11 +6,12 @@ import (
 	"strconv"
 )
 
-// formattedOperands returns the operands of a fmt call that fmt renders as
-// text: those of a Print-style call from index first, or those after the
-// format at index first of a Printf-style call, less the ones a constant
-// format shows only as a type (%T), a pointer (%p) or a width or precision
-// (*). fmt renders extra operands too, so they are included.
+// formattedOperands returns the arguments of a fmt call that reach its
+// output: the operands of a Print-style call from index first; or the
+// format at index first of a Printf-style call, as text, and the operands
+// after it, less the ones a constant format shows only as a type (%T), a
+// pointer (%p) or a width or precision (*). fmt renders extra operands too,
+// so they are included.
 func (s *state) formattedOperands(call *ast.CallExpr, hasFormat bool, first int) []payload {
 	if len(call.Args) <= first {
 		return nil
@@ -24,6 +25,9 @@ func (s *state) formattedOperands(call *ast.CallExpr, hasFormat bool, first int)
 		ops = ops[1:]
 	}
 	var out []payload
+	if hasFormat {
+		out = append(out, payload{expr: call.Args[first]})
+	}
 	for i, op := range ops {
 		if !hidden[i] {
 			out = append(out, payload{expr: op, formatted: true})

@@ -19,7 +19,7 @@ func (s *state) checkLeak(cur inspector.Cursor, site *site) {
 	}
 	before := boundAt(cur)
 	for _, p := range site.payload {
-		src := f.taint(p.expr, p.formatted, before)
+		src := f.taint(p.expr, p.formatted, before).src
 		if src == nil {
 			continue
 		}
@@ -30,7 +30,10 @@ func (s *state) checkLeak(cur inspector.Cursor, site *site) {
 			Message:  "error text from " + describeSource(src) + " reaches the response body via " + site.name(),
 		}
 		if src.node != p.expr {
-			d.Related = []analysis.RelatedInformation{{Pos: src.node.Pos(), End: src.node.End(), Message: "the error text comes from here"}}
+			d.Related = append(d.Related, analysis.RelatedInformation{Pos: src.node.Pos(), End: src.node.End(), Message: "the error text comes from here"})
+		}
+		if p.sink != "" {
+			d.Related = append(d.Related, analysis.RelatedInformation{Pos: site.callee.Pos(), Message: site.callee.Name() + " writes it to the response body at " + p.sink})
 		}
 		switch site.kind {
 		case siteHTTPError:

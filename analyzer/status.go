@@ -30,18 +30,17 @@ func (s *state) checkStatus(cur inspector.Cursor, site *site) {
 		}
 		return
 	}
-	if site.status == nil {
-		return
-	}
-	values, ok := s.statusValues(cur, site.status)
-	if !ok {
-		return // a status the analysis cannot resolve is not reported
-	}
-	seen := make(map[int]bool)
-	for _, v := range values {
-		if !seen[v.code] && s.cfg.documented.Undocumented(v.code) {
-			seen[v.code] = true
-			s.reportStatus(site.status, v.code, v.from)
+	for _, e := range site.statusExprs() {
+		values, ok := s.statusValues(cur, e)
+		if !ok {
+			continue // a status the analysis cannot resolve is not reported
+		}
+		seen := make(map[int]bool)
+		for _, v := range values {
+			if !seen[v.code] && s.cfg.documented.Undocumented(v.code) {
+				seen[v.code] = true
+				s.reportStatus(e, v.code, v.from)
+			}
 		}
 	}
 }

@@ -30,17 +30,58 @@ var textPackages = map[string]bool{
 	"text/template": true,
 }
 
-// taint returns the source of the error text that e carries, or nil. With
-// formatted set, e is rendered by fmt, so an error value shows its text.
-// A non-zero before bounds the assignments of the variables e names to
-// those written before it.
-func (f *flow) taint(e ast.Expr, formatted bool, before token.Pos) *source {
+// A taint is what error text a value may carry: the first source of it in
+// the function, and the function's parameters whose text flows into it
+// (which callers see through the function's summary).
+type taint struct {
+	src    *source
+	params bitset
+}
+
+func (t taint) none() bool { return t.src == nil && t.params == 0 }
+
+// or merges u into t, keeping t's source if it has one.
+func (t taint) or(u taint) taint {
+	if t.src == nil {
+		t.src = u.src
+	}
+	t.params |= u.params
+	return t
+}
+
+// A bitset is a set of parameter indexes below 64.
+type bitset uint64
+
+func (b bitset) has(i int) bool { return i < 64 && b&(1<<i) != 0 }
+
+func (b bitset) indexes() []int {
+	var list []int
+	for i := range 64 {
+		if b.has(i) {
+			list = append(list, i)
+		}
+	}
+	return list
+}
+
+func bitOf(i int) bitset {
+	if i >= 64 {
+		return 0
+	}
+	return 1 << i
+}
+
+// taint returns the error text that e may carry. With formatted set, e is
+// rendered by fmt, so an error value shows its text. A non-zero before
+// bounds the assignments of the variables e names to those written before
+// it.
+func (f *flow) taint(e ast.Expr, formatted bool, before token.Pos) taint {
 	t := f.s.pass.TypesInfo.TypeOf(e)
 	if t == nil || cannotCarryText(t) {
-		return nil
+		return taint{}
 	}
 	if formatted && f.s.isErrorValue(t) {
-		return &source{e}
+		return taint{src: &source{e}}
 	}
 	switch e := ast.Unparen(e).(type) {
 	case *ast.Ident:
@@ -49,19 +90,19 @@ func (f *flow) taint(e ast.Expr, formatted bool, before token.Pos) *source {
 		}
 	case *ast.BinaryExpr:
 		if e.Op == token.ADD {
-			return firstSource(f.taint(e.X, false, before), f.taint(e.Y, false, before))
+			return f.taint(e.X, false, before).or(f.taint(e.Y, false, before))
 		}
 	case *ast.CallExpr:
 		return f.callTaint(e, formatted, before)
 	case *ast.CompositeLit:
+		var all taint
 		for _, elt := range e.Elts {
 			if kv, ok := elt.(*ast.KeyValueExpr); ok {
 				elt = kv.Value
 			}
-			if src := f.taint(elt, formatted, before); src != nil {
-				return src
-			}
+			all = all.or(f.taint(elt, formatted, before))
 		}
+		return all
 	case *ast.UnaryExpr:
 		return f.taint(e.X, formatted, before)
 	case *ast.StarExpr:
@@ -77,14 +118,14 @@ func (f *flow) taint(e ast.Expr, formatted bool, before token.Pos) *source {
 			return f.taint(e.X, formatted, before)
 		}
 	}
-	return nil
+	return taint{}
 }
 
-func (f *flow) callTaint(call *ast.CallExpr, formatted bool, before token.Pos) *source {
+func (f *flow) callTaint(call *ast.CallExpr, formatted bool, before token.Pos) taint {
 	info := f.s.pass.TypesInfo
 	if tv, ok := info.Types[call.Fun]; ok && tv.IsType() {
 		if len(call.Args) != 1 {
-			return nil
+			return taint{}
 		}
 		return f.taint(call.Args[0], formatted, before) // a conversion
 	}
@@ -92,30 +133,30 @@ func (f *flow) callTaint(call *ast.CallExpr, formatted bool, before token.Pos) *
 	case *types.Builtin:
 		switch fn.Name() {
 		case "append":
-			return f.anyTaint(call.Args, formatted, before)
+			return f.argsTaint(call.Args, formatted, before)
 		case "recover":
-			return &source{call}
+			return taint{src: &source{call}}
 		}
 	case *types.Func:
 		return f.funcTaint(call, fn, before)
 	}
-	return nil
+	return taint{}
 }
 
-func (f *flow) funcTaint(call *ast.CallExpr, fn *types.Func, before token.Pos) *source {
+func (f *flow) funcTaint(call *ast.CallExpr, fn *types.Func, before token.Pos) taint {
 	if isErrorMethod(fn) {
 		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && f.s.isPublicType(f.s.pass.TypesInfo.TypeOf(sel.X)) {
-			return nil // the type documents its text as safe for clients
+			return taint{} // the type documents its text as safe for clients
 		}
-		return &source{call}
+		return taint{src: &source{call}}
 	}
 	if fn.Pkg() == nil {
-		return nil
+		return taint{}
 	}
 	path, name := fn.Pkg().Path(), fn.Name()
 	switch {
 	case path == "runtime/debug" && name == "Stack":
-		return &source{call}
+		return taint{src: &source{call}}
 	case path == "fmt":
 		var ops []payload
 		switch name {
@@ -125,74 +166,84 @@ func (f *flow) funcTaint(call *ast.CallExpr, fn *types.Func, before token.Pos) *
 			ops = f.s.formattedOperands(call, name == "Appendf", 1)
 			ops = append(ops, payload{expr: call.Args[0]})
 		}
+		var all taint
 		for _, op := range ops {
-			if src := f.taint(op.expr, op.formatted, before); src != nil {
-				return src
-			}
+			all = all.or(f.taint(op.expr, op.formatted, before))
 		}
+		return all
 	case textPackages[path]:
+		var all taint
 		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && fn.Signature().Recv() != nil {
-			if src := f.taint(sel.X, false, before); src != nil {
-				return src
-			}
+			all = f.taint(sel.X, false, before)
 		}
-		return f.anyTaint(call.Args, false, before)
+		return all.or(f.argsTaint(call.Args, false, before))
 	}
-	return nil
+	if sum := f.s.summaryOf(fn); sum != nil {
+		return f.summaryTaint(call, fn.Signature(), sum, before)
+	}
+	return taint{}
 }
 
-func (f *flow) anyTaint(args []ast.Expr, formatted bool, before token.Pos) *source {
+// summaryTaint returns the taint of a call's result from the callee's
+// summary: error text it makes, and that of the arguments it passes on.
+func (f *flow) summaryTaint(call *ast.CallExpr, sig *types.Signature, sum *summary, before token.Pos) taint {
+	var t taint
+	if sum.ResultText {
+		t.src = &source{call}
+	}
+	for _, i := range sum.ResultParams {
+		for _, arg := range argsAt(call, sig, i) {
+			t = t.or(f.taint(arg, false, before))
+		}
+	}
+	return t
+}
+
+func (f *flow) argsTaint(args []ast.Expr, formatted bool, before token.Pos) taint {
+	var all taint
 	for _, arg := range args {
-		if src := f.taint(arg, formatted, before); src != nil {
-			return src
-		}
+		all = all.or(f.taint(arg, formatted, before))
 	}
-	return nil
+	return all
 }
 
-// varTaint returns the source of error text that the local variable v may
-// hold at a use at position before (or anywhere, if before is zero).
-func (f *flow) varTaint(v *types.Var, before token.Pos) *source {
+// varTaint returns the error text that the local variable v may hold at a
+// use at position before (or anywhere, if before is zero). A parameter
+// carries its own text, for the function's summary.
+func (f *flow) varTaint(v *types.Var, before token.Pos) taint {
 	if before == token.NoPos {
-		if src, ok := f.taints[v]; ok {
-			return src
+		if t, ok := f.taints[v]; ok {
+			return t
 		}
 	}
 	if f.visiting[v] {
-		return nil // a cycle: its other assignments decide
+		return taint{} // a cycle: its other assignments decide
 	}
 	f.visiting[v] = true
-	var src *source
+	var t taint
+	if i, ok := f.params[v]; ok && passesText(v.Type()) {
+		t.params = bitOf(i)
+	}
 	for _, a := range f.assigns[v] {
-		if before != token.NoPos && a.pos > before {
-			continue
-		}
-		if src = f.assignTaint(a); src != nil {
-			break
+		if before == token.NoPos || a.pos <= before {
+			t = t.or(f.assignTaint(a))
 		}
 	}
 	delete(f.visiting, v)
 	if before == token.NoPos {
-		f.taints[v] = src
+		f.taints[v] = t
 	}
-	return src
+	return t
 }
 
-func (f *flow) assignTaint(a assignment) *source {
+func (f *flow) assignTaint(a assignment) taint {
 	if a.src != nil {
-		return a.src
+		return taint{src: a.src}
 	}
 	if a.rhs == nil {
-		return nil
+		return taint{}
 	}
 	return f.taint(a.rhs, a.kind == assignFormatted, token.NoPos)
-}
-
-func firstSource(a, b *source) *source {
-	if a != nil {
-		return a
-	}
-	return b
 }
 
 // cannotCarryText reports whether values of t cannot hold text: booleans

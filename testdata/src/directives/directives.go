@@ -53,7 +53,7 @@ func ignored(w http.ResponseWriter, r *http.Request) {
 	http.Error(w, "plain", http.StatusBadRequest) // want `^http.Error bypasses`
 }
 
-func ignoreProblems(w http.ResponseWriter) {
+func ignoreProblems(w http.ResponseWriter) { // want ignoreProblems:`summary\(writes-error\)`
 	//errcontract:ignore raw-http-error // want `^malformed directive: errcontract:ignore needs a reason`
 	http.Error(w, "a", http.StatusBadRequest) // want `^http.Error bypasses`
 

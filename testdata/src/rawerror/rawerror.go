@@ -45,7 +45,7 @@ func writeHeaderInBranchThenBody(w http.ResponseWriter, r *http.Request, ok bool
 	w.Write([]byte("denied"))
 }
 
-func statusThroughLocal(w http.ResponseWriter, r *http.Request, missing bool) {
+func statusThroughLocal(w http.ResponseWriter, r *http.Request, missing bool) { // want statusThroughLocal:`summary\(writes-error\)`
 	status := http.StatusBadRequest
 	if missing {
 		status = http.StatusNotFound
@@ -76,7 +76,7 @@ type wrapped struct {
 	status int
 }
 
-func customWriter(rw *wrapped, r *http.Request) {
+func customWriter(rw *wrapped, r *http.Request) { // want customWriter:`summary\(writes-error\)`
 	rw.WriteHeader(http.StatusBadGateway) // want `^WriteHeader\(502\) with a hand-written body`
 	rw.Write([]byte("upstream failed"))
 }
@@ -123,7 +123,7 @@ func elseBranchIsNotAfter(w http.ResponseWriter, r *http.Request, ok bool) {
 	}
 }
 
-func bodyToOtherWriter(w, audit http.ResponseWriter, r *http.Request) {
+func bodyToOtherWriter(w, audit http.ResponseWriter, r *http.Request) { // want bodyToOtherWriter:`summary\(writes-error\)`
 	w.WriteHeader(http.StatusForbidden)
 	audit.Write([]byte("denied"))
 }

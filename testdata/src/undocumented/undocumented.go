@@ -42,7 +42,7 @@ func throughLocal(w http.ResponseWriter, r *http.Request) {
 	w.WriteHeader(status) // want `^status 418 is not documented`
 }
 
-func throughBranches(w http.ResponseWriter, r *http.Request, err error) {
+func throughBranches(w http.ResponseWriter, r *http.Request, err error) { // want throughBranches:`summary\(writes-error\)`
 	status := http.StatusNotFound
 	if errors.Is(err, errArchived) {
 		status = http.StatusGone
@@ -50,7 +50,7 @@ func throughBranches(w http.ResponseWriter, r *http.Request, err error) {
 	w.WriteHeader(status) // want `^status 410 is not documented`
 }
 
-func throughSwitch(w http.ResponseWriter, r *http.Request, kind string) {
+func throughSwitch(w http.ResponseWriter, r *http.Request, kind string) { // want throughSwitch:`summary\(writes-error\)`
 	var status int
 	switch kind {
 	case "locked":
@@ -84,7 +84,7 @@ func inLoop(w http.ResponseWriter, r *http.Request, tries []int) {
 	}
 }
 
-func eachValueOnce(w http.ResponseWriter, r *http.Request, a bool) {
+func eachValueOnce(w http.ResponseWriter, r *http.Request, a bool) { // want eachValueOnce:`summary\(writes-error\)`
 	status := 418
 	if a {
 		status = 418
@@ -113,7 +113,7 @@ func proxied(w http.ResponseWriter, resp *http.Response) {
 	w.WriteHeader(resp.StatusCode)
 }
 
-func parameter(w http.ResponseWriter, status int) {
+func parameter(w http.ResponseWriter, status int) { // want parameter:`summary\(status=1\)`
 	w.WriteHeader(status)
 }
 

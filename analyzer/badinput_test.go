@@ -1,0 +1,140 @@
+package analyzer
+
+import (
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/analysistest"
+	driver "golang.org/x/tools/go/analysis/checker"
+)
+
+// TestBadConfigFailsRun checks that an analyzer made from an invalid
+// Config, which New accepts without checking, fails each package's Run
+// with the message Validate gives, and does not panic.
+func TestBadConfigFailsRun(t *testing.T) {
+	// The package imports nothing, so that the error is its own and not
+	// the checker's "failed prerequisites" of a dependency.
+	pkgs := load(t, testdataConfig(t), "badinputconfig")
+	requireNoErrors(t, pkgs)
+	for _, tc := range []struct {
+		name string
+		cfg  Config
+		want string
+	}{
+		{"unknown preset", Config{Contract: "x"}, `unknown contract "x" (valid: contensis, contentful, jsonapi, management, problem)`},
+		{"status out of range", Config{Statuses: []int{404, 42}}, "status 42 is out of range (valid: 100 to 599)"},
+		{"unknown rule", Config{Disable: []string{"leaks"}}, `unknown rule "leaks" (valid: raw-http-error, undocumented-status, error-leak)`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := analyzeSafely(New(tc.cfg), pkgs)
+			if err == nil || !strings.HasSuffix(err.Error(), tc.want) {
+				t.Errorf("analysis error = %v, want one ending %q", err, tc.want)
+			}
+		})
+	}
+}
+
+// TestTypeErrors runs the analyzer on a package that does not type-check.
+// The checker skips it, as the analyzer does not set RunDespiteErrors; a
+// driver that runs it anyway gets no panic, no error, well-formed
+// diagnostics, and the findings of the code that does type-check.
+func TestTypeErrors(t *testing.T) {
+	pkgs := load(t, testdataConfig(t), "badinputtypes")
+	if len(pkgs[0].TypeErrors) == 0 {
+		t.Fatal("badinputtypes type-checks: the test would prove nothing")
+	}
+
+	graph, err := driver.Analyze([]*analysis.Analyzer{Analyzer}, pkgs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if act := graph.Roots[0]; act.Err == nil || !strings.Contains(act.Err.Error(), "errors in package") {
+		t.Errorf("analysis of an ill-typed package: error %v, want it skipped", act.Err)
+	}
+
+	despite := New(DefaultConfig())
+	despite.RunDespiteErrors = true
+	graph = analyze(t, despite, pkgs)
+	for _, d := range graph.Roots[0].Diagnostics {
+		checkDiagnostic(t, pkgs[0], d)
+	}
+	const want = "types.go:12:2: [raw-http-error] http.Error bypasses the canonical error constructors"
+	if diags := diagnostics(graph); !slices.Contains(diags, want) {
+		t.Errorf("diagnostics:\n%s\nwant among them:\n%s", strings.Join(diags, "\n"), want)
+	}
+}
+
+// TestNoBuildableFiles checks a package whose files build constraints all
+// exclude: the loader's message says so, and the analyzer, skipped or run
+// despite the error, neither panics nor reports.
+func TestNoBuildableFiles(t *testing.T) {
+	pkgs := load(t, testdataConfig(t), "badinputnofiles")
+	const msg = "build constraints exclude all Go files"
+	if errs := pkgs[0].Errors; len(errs) != 1 || !strings.Contains(errs[0].Msg, msg) {
+		t.Fatalf("load errors %v, want one saying %q", errs, msg)
+	}
+	despite := New(DefaultConfig())
+	despite.RunDespiteErrors = true
+	for _, a := range []*analysis.Analyzer{Analyzer, despite} {
+		graph, err := driver.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diags := diagnostics(graph); len(diags) != 0 {
+			t.Errorf("RunDespiteErrors=%v: diagnostics in a package without files: %v", a.RunDespiteErrors, diags)
+		}
+	}
+}
+
+// TestGenericsBuildTagsDirectives checks generic handlers, helper types
+// with ResponseWriter type parameters and generic canonical declarations;
+// a package with files that build constraints exclude; and the malformed
+// directives that the directives package lacks.
+func TestGenericsBuildTagsDirectives(t *testing.T) {
+	results := analysistest.Run(t, testdata(t), Analyzer, "badinputgenerics", "badinputtags", "badinputdirectives")
+	for _, r := range results {
+		if r.Pass.Pkg.Path() != "badinputtags" {
+			continue
+		}
+		var ignored []string
+		for _, name := range r.Pass.IgnoredFiles {
+			ignored = append(ignored, filepath.Base(name))
+		}
+		slices.Sort(ignored)
+		if want := []string{"ignored.go", "never.go"}; !slices.Equal(ignored, want) {
+			t.Errorf("badinputtags: ignored files %v, want %v", ignored, want)
+		}
+		for _, d := range r.Diagnostics {
+			if file := filepath.Base(r.Pass.Fset.Position(d.Pos).Filename); file != "tags.go" {
+				t.Errorf("badinputtags: diagnostic %q in excluded file %s", d.Message, file)
+			}
+		}
+	}
+}
+
+// TestCgo checks a package with a file that imports "C": the analyzer
+// runs on the files cgo generates and reports at the positions of the
+// original.
+func TestCgo(t *testing.T) {
+	out, err := exec.Command("go", "env", "CGO_ENABLED").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.TrimSpace(string(out)) != "1" {
+		t.Skip("cgo is disabled: the file that imports C would not be built")
+	}
+	results := analysistest.Run(t, testdata(t), Analyzer, "badinputcgo")
+	files := 0
+	for _, f := range results[0].Pass.Files {
+		if filepath.Base(results[0].Pass.Fset.Position(f.Package).Filename) == "cgo.go" {
+			files++
+		}
+	}
+	if files != 1 {
+		t.Errorf("%d analyzed files map to cgo.go, want 1: its expectations went unchecked", files)
+	}
+}

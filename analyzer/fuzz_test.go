@@ -1,0 +1,696 @@
+package analyzer
+
+import (
+	"errors"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/errcontract/errcontract/internal/contract"
+	"golang.org/x/tools/go/analysis"
+	driver "golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+)
+
+// The fuzz targets' seed corpora run as ordinary tests; go test -fuzz=NAME
+// mutates them. Every target checks properties, not only the absence of a
+// panic.
+
+func FuzzParseDirective(f *testing.F) {
+	for _, seed := range []string{
+		"//errcontract:constructor 404 NotFoundError",
+		"//errcontract:writer",
+		"//errcontract:public // the type's text is safe",
+		"//errcontract:ignore raw-http-error -- legacy endpoint",
+		"//errcontract:",
+		"//errcontract: 404",
+		"//errcontract:ignore\terror-leak -- tab",
+		"// errcontract:writer",
+		"/*errcontract:writer*/",
+		"//nolint:errcontract",
+	} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		c := &ast.Comment{Slash: 1, Text: text}
+		d, ok := parseDirective(c)
+		if ok != strings.HasPrefix(text, directivePrefix) {
+			t.Fatalf("parseDirective(%q) ok = %v", text, ok)
+		}
+		if !ok {
+			return
+		}
+		if d.comment != c {
+			t.Errorf("parseDirective(%q) lost its comment", text)
+		}
+		if strings.Contains(d.verb, " ") {
+			t.Errorf("parseDirective(%q): verb %q has a space", text, d.verb)
+		}
+		if d.args != strings.TrimSpace(d.args) {
+			t.Errorf("parseDirective(%q): args %q are not trimmed", text, d.args)
+		}
+		// A trailing " //" comment is never part of a directive.
+		if strings.Contains(d.verb+" "+d.args, " //") {
+			t.Errorf("parseDirective(%q) = verb %q, args %q: a trailing comment leaked in", text, d.verb, d.args)
+		}
+		if !strings.HasPrefix(text, directivePrefix+d.verb) || !strings.Contains(text, d.args) {
+			t.Errorf("parseDirective(%q) = verb %q, args %q: not the comment's own words", text, d.verb, d.args)
+		}
+	})
+}
+
+func FuzzParseConstructor(f *testing.F) {
+	for _, seed := range []string{
+		"404 NotFoundError", "500", "422 validation_failed", "  409   Conflict  ",
+		"", "abc", "200 OK", "404 Not Found", "404 {code}", "+404", "0404 x.y-z",
+		"99999999999999999999", "-500",
+	} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, args string) {
+		fact, err := parseConstructor(args)
+		if (fact == nil) == (err == nil) {
+			t.Fatalf("parseConstructor(%q) = %v, %v: want exactly one", args, fact, err)
+		}
+		if err != nil {
+			checkMessage(t, err)
+			return
+		}
+		checkConstructor(t, args, fact)
+		// The canonical spelling of an accepted directive parses back to
+		// the same fact.
+		canonical := strconv.Itoa(fact.Status) + " " + fact.Code
+		again, err := parseConstructor(canonical)
+		if err != nil || *again != *fact {
+			t.Errorf("parseConstructor(%q) = %v, but its canonical form %q parses to %v, %v", args, fact, canonical, again, err)
+		}
+	})
+}
+
+// FuzzConstructorRoundTrip builds a directive from a status and a code and
+// requires it to parse back to them exactly when both are valid.
+func FuzzConstructorRoundTrip(f *testing.F) {
+	f.Add(404, "NotFoundError")
+	f.Add(500, "")
+	f.Add(429, "rate_limit_exceeded")
+	f.Add(399, "BadRequest")
+	f.Add(600, "X")
+	f.Add(503, "not a code")
+	f.Add(400, "9lives")
+	f.Fuzz(func(t *testing.T, status int, code string) {
+		args := strconv.Itoa(status) + " " + code
+		fact, err := parseConstructor(args)
+		statusOK := 400 <= status && status <= 599
+		switch {
+		case !statusOK && err == nil:
+			t.Errorf("parseConstructor(%q) accepted status %d", args, status)
+		case statusOK && codePattern.MatchString(code) && err != nil:
+			t.Errorf("parseConstructor(%q): %v", args, err)
+		case statusOK && codePattern.MatchString(code) && (fact.Status != status || fact.Code != code):
+			t.Errorf("parseConstructor(%q) = %v, want status %d and code %q", args, fact, status, code)
+		case err == nil:
+			checkConstructor(t, args, fact)
+		}
+	})
+}
+
+func checkConstructor(t *testing.T, args string, fact *isConstructor) {
+	t.Helper()
+	if fact.Status < 400 || fact.Status > 599 {
+		t.Errorf("parseConstructor(%q) accepted status %d, not an error status", args, fact.Status)
+	}
+	if fact.Code != "" && !codePattern.MatchString(fact.Code) {
+		t.Errorf("parseConstructor(%q) accepted code %q", args, fact.Code)
+	}
+}
+
+func FuzzParseIgnore(f *testing.F) {
+	for _, seed := range []string{
+		"raw-http-error -- legacy endpoint",
+		"raw-http-error,error-leak -- both",
+		"error-leak--no spaces",
+		"raw-http-error",
+		"raw-http-error --   ",
+		"raw-http-error error-leak -- two lists",
+		"raw-http-error,,error-leak -- empty name",
+		"-- no rules",
+		"directive -- not a rule",
+	} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, args string) {
+		ig, err := parseIgnore(args)
+		if (ig == nil) == (err == nil) {
+			t.Fatalf("parseIgnore(%q) = %v, %v: want exactly one", args, ig, err)
+		}
+		if err != nil {
+			checkMessage(t, err)
+			return
+		}
+		if len(ig.rules) == 0 {
+			t.Fatalf("parseIgnore(%q) accepted no rules", args)
+		}
+		for _, rule := range ig.rules {
+			if !slices.Contains(rules, rule) {
+				t.Errorf("parseIgnore(%q) accepted rule %q", args, rule)
+			}
+		}
+		if _, reason, _ := strings.Cut(args, "--"); strings.TrimSpace(reason) == "" {
+			t.Errorf("parseIgnore(%q) accepted no reason", args)
+		}
+		again, err := parseIgnore(strings.Join(ig.rules, ",") + " -- reason")
+		if err != nil || !slices.Equal(again.rules, ig.rules) {
+			t.Errorf("parseIgnore(%q) = %v, but its canonical form parses to %v, %v", args, ig.rules, again, err)
+		}
+	})
+}
+
+func FuzzParseStatusList(f *testing.F) {
+	for _, seed := range []string{"200,400,404,500", " 404 , 500 ", "", ",", "404,abc", "99", "600", "+404", "0x190", "4_04", "-1"} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, v string) {
+		codes, err := parseStatusList(v)
+		if (len(codes) == 0) == (err == nil) {
+			t.Fatalf("parseStatusList(%q) = %v, %v: want statuses or an error", v, codes, err)
+		}
+		if err != nil {
+			checkMessage(t, err)
+			return
+		}
+		var fields []string
+		for _, code := range codes {
+			if code < 100 || code > 599 {
+				t.Errorf("parseStatusList(%q) accepted %d", v, code)
+			}
+			fields = append(fields, strconv.Itoa(code))
+		}
+		again, err := parseStatusList(strings.Join(fields, ","))
+		if err != nil || !slices.Equal(again, codes) {
+			t.Errorf("parseStatusList(%q) = %v, but its canonical form parses to %v, %v", v, codes, again, err)
+		}
+	})
+}
+
+func FuzzParseRuleList(f *testing.F) {
+	for _, seed := range []string{"raw-http-error", "error-leak, undocumented-status", "", ",,", "leak", "directive", "error-leak,typo"} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, v string) {
+		names, err := parseRuleList(v)
+		if err != nil {
+			if names != nil {
+				t.Errorf("parseRuleList(%q) = %v with error %v", v, names, err)
+			}
+			checkMessage(t, err)
+			return
+		}
+		for _, name := range names {
+			if !slices.Contains(rules, name) {
+				t.Errorf("parseRuleList(%q) accepted %q", v, name)
+			}
+		}
+		again, err := parseRuleList(strings.Join(names, ","))
+		if err != nil || !slices.Equal(again, names) {
+			t.Errorf("parseRuleList(%q) = %v, but its canonical form parses to %v, %v", v, names, again, err)
+		}
+	})
+}
+
+// FuzzConfigValidate requires Validate to accept exactly the configurations
+// whose every value is valid, and New to accept any configuration.
+func FuzzConfigValidate(f *testing.F) {
+	f.Add("", 0, 0, "", "")
+	f.Add("jsonapi", 200, 404, "error-leak", "example.com/errs")
+	f.Add("graphql", 0, 0, "", "")
+	f.Add("problem", 99, 0, "", "")
+	f.Add("contentful", 404, 600, "raw-http-error,typo", "")
+	f.Add("management", 0, 0, ",", "")
+	f.Fuzz(func(t *testing.T, name string, status1, status2 int, disable, constructors string) {
+		cfg := Config{Contract: name, Constructors: constructors}
+		for _, s := range []int{status1, status2} {
+			if s != 0 {
+				cfg.Statuses = append(cfg.Statuses, s)
+			}
+		}
+		if disable != "" {
+			cfg.Disable = strings.Split(disable, ",")
+		}
+		valid := name == "" || slices.Contains(contract.Names(), name)
+		for _, s := range cfg.Statuses {
+			valid = valid && 100 <= s && s <= 599
+		}
+		for _, rule := range cfg.Disable {
+			valid = valid && slices.Contains(rules, rule)
+		}
+		err := cfg.Validate()
+		if (err == nil) != valid {
+			t.Fatalf("%+v: Validate() = %v, want valid = %v", cfg, err, valid)
+		}
+		if err != nil {
+			checkMessage(t, err)
+		}
+		if a := New(cfg); a.Name != "errcontract" {
+			t.Errorf("New(%+v).Name = %q", cfg, a.Name)
+		}
+	})
+}
+
+// checkMessage requires err to be a one-line message naming what is valid
+// or what is expected.
+func checkMessage(t *testing.T, err error) {
+	t.Helper()
+	msg := err.Error()
+	if strings.Contains(msg, "\n") {
+		t.Errorf("error %q spans lines", msg)
+	}
+	if !strings.Contains(msg, "valid") && !strings.Contains(msg, "want") && !strings.Contains(msg, "needs") &&
+		!strings.Contains(msg, "not a number") && !strings.Contains(msg, "unexpected") && !strings.Contains(msg, "is not an identifier") {
+		t.Errorf("error %q says neither what is valid nor what is expected", msg)
+	}
+}
+
+// FuzzAnalyzer runs the analyzer on a handler file, as the package
+// fuzz/handler in a GOPATH where teamerr (../testdata/src/teamerr) is a
+// canonical error package, and requires it never to panic, never to fail,
+// and to report only well-formed diagnostics. Files that do not parse or
+// type-check are analyzed too, as by a driver that sets RunDespiteErrors.
+func FuzzAnalyzer(f *testing.F) {
+	for _, seed := range handlerSeeds {
+		f.Add(seed)
+	}
+	env := newHandlerEnv(f)
+	a := New(DefaultConfig())
+	a.RunDespiteErrors = true
+	env.requireEveryCategory(f, a, handlerSeeds)
+	f.Fuzz(func(t *testing.T, src string) {
+		pkg := env.typeCheck(src)
+		if pkg == nil {
+			return // not a Go file: no package to analyze
+		}
+		graph, err := driver.Analyze([]*analysis.Analyzer{a}, []*packages.Package{pkg}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for act := range graph.All() {
+			if act.Err != nil {
+				t.Fatalf("%s: %v", act, act.Err)
+			}
+		}
+		for _, d := range graph.Roots[0].Diagnostics {
+			checkDiagnostic(t, pkg, d)
+		}
+	})
+}
+
+// handlerEnv type-checks handler files against the packages they may
+// import, loaded once.
+type handlerEnv struct {
+	fset      *token.FileSet
+	sizes     types.Sizes
+	types     map[string]*types.Package    // every loaded package, by path
+	canonical map[string]*packages.Package // the canonical packages, by path
+}
+
+// handlerImports are the packages a handler file may import.
+var handlerImports = []string{
+	"teamerr",
+	"bytes", "context", "encoding/json", "encoding/xml", "errors", "fmt", "html/template", "io",
+	"log", "log/slog", "net/http", "os", "runtime", "runtime/debug", "strconv", "strings", "text/template",
+}
+
+func newHandlerEnv(tb testing.TB) *handlerEnv {
+	pkgs := load(tb, testdataConfig(tb), handlerImports...)
+	requireNoErrors(tb, pkgs)
+	env := &handlerEnv{
+		fset:      pkgs[0].Fset,
+		sizes:     pkgs[0].TypesSizes,
+		types:     make(map[string]*types.Package),
+		canonical: make(map[string]*packages.Package),
+	}
+	for pkg := range packages.Postorder(pkgs) {
+		env.types[pkg.PkgPath] = pkg.Types
+	}
+	// The handler's package imports only the canonical package as far as
+	// the checker knows: the standard library declares no errcontract
+	// facts, and analyzing it for every input would slow the fuzzer a
+	// hundredfold. For the same reason the canonical package's own
+	// imports are left out.
+	for _, pkg := range pkgs {
+		if pkg.PkgPath == "teamerr" {
+			canonical := *pkg
+			canonical.Imports = nil
+			env.canonical[pkg.PkgPath] = &canonical
+		}
+	}
+	return env
+}
+
+// typeCheck parses and type-checks src as the package fuzz/handler, or
+// returns nil if src has no package clause.
+func (env *handlerEnv) typeCheck(src string) *packages.Package {
+	file, parseErr := parser.ParseFile(env.fset, "handler.go", src, parser.ParseComments|parser.SkipObjectResolution)
+	if file == nil {
+		return nil
+	}
+	info := &types.Info{
+		Types:        make(map[ast.Expr]types.TypeAndValue),
+		Defs:         make(map[*ast.Ident]types.Object),
+		Uses:         make(map[*ast.Ident]types.Object),
+		Implicits:    make(map[ast.Node]types.Object),
+		Instances:    make(map[*ast.Ident]types.Instance),
+		Scopes:       make(map[ast.Node]*types.Scope),
+		Selections:   make(map[*ast.SelectorExpr]*types.Selection),
+		FileVersions: make(map[*ast.File]string),
+	}
+	// As go/packages does, record the errors on the package, which tells
+	// the checker that it may be incomplete.
+	var errs []packages.Error
+	if parseErr != nil {
+		errs = append(errs, packages.Error{Msg: parseErr.Error(), Kind: packages.ParseError})
+	}
+	var typeErrors []types.Error
+	conf := types.Config{
+		Importer: importerFunc(env.importPackage),
+		Sizes:    env.sizes,
+		Error: func(err error) {
+			var te types.Error
+			if errors.As(err, &te) {
+				typeErrors = append(typeErrors, te)
+				errs = append(errs, packages.Error{Msg: te.Msg, Kind: packages.TypeError})
+			}
+		},
+	}
+	tpkg, _ := conf.Check("fuzz/handler", env.fset, []*ast.File{file}, info)
+	imports := make(map[string]*packages.Package)
+	for _, imp := range tpkg.Imports() {
+		if pkg := env.canonical[imp.Path()]; pkg != nil {
+			imports[imp.Path()] = pkg
+		}
+	}
+	return &packages.Package{
+		ID:         tpkg.Path(),
+		Name:       tpkg.Name(),
+		PkgPath:    tpkg.Path(),
+		Fset:       env.fset,
+		Syntax:     []*ast.File{file},
+		Types:      tpkg,
+		TypesInfo:  info,
+		TypesSizes: env.sizes,
+		Errors:     errs,
+		TypeErrors: typeErrors,
+		Imports:    imports,
+		IllTyped:   len(errs) > 0,
+	}
+}
+
+func (env *handlerEnv) importPackage(path string) (*types.Package, error) {
+	if pkg := env.types[path]; pkg != nil {
+		return pkg, nil
+	}
+	return nil, errors.New("package " + path + " is not available to handler files")
+}
+
+func isParseError(err packages.Error) bool { return err.Kind == packages.ParseError }
+
+type importerFunc func(path string) (*types.Package, error)
+
+func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }
+
+// requireEveryCategory requires the seeds to be analyzed without error
+// and, together, to be reported under every rule and directive category,
+// so that the fuzzer starts from code that reaches every rule.
+func (env *handlerEnv) requireEveryCategory(tb testing.TB, a *analysis.Analyzer, seeds []string) {
+	tb.Helper()
+	seen := make(map[string]bool)
+	for i, src := range seeds {
+		pkg := env.typeCheck(src)
+		if pkg == nil {
+			tb.Fatalf("seed %d has no package clause", i)
+		}
+		graph, err := driver.Analyze([]*analysis.Analyzer{a}, []*packages.Package{pkg}, nil)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		for _, d := range graph.Roots[0].Diagnostics {
+			seen[d.Category] = true
+		}
+	}
+	for _, category := range append(slices.Clone(rules), categoryDirective) {
+		if !seen[category] {
+			tb.Errorf("no seed is reported under %s", category)
+		}
+	}
+}
+
+// checkDiagnostic requires d to be within the handler file, in a known
+// category, with a one-line message. The end of a range is checked only in
+// a file that parsed: the parser gives a call left open at the end of the
+// file an end one past it.
+func checkDiagnostic(t *testing.T, pkg *packages.Package, d analysis.Diagnostic) {
+	t.Helper()
+	file := pkg.Syntax[0]
+	within := func(pos token.Pos) bool { return file.FileStart <= pos && pos <= file.FileEnd }
+	if !within(d.Pos) {
+		t.Errorf("diagnostic %q starts at %d, outside its file [%d, %d]", d.Message, d.Pos, file.FileStart, file.FileEnd)
+	}
+	if parsed := !slices.ContainsFunc(pkg.Errors, isParseError); parsed && d.End.IsValid() && (d.End < d.Pos || !within(d.End)) {
+		t.Errorf("diagnostic %q ends at %d, outside [%d, %d]", d.Message, d.End, d.Pos, file.FileEnd)
+	}
+	if !slices.Contains(rules, d.Category) && d.Category != categoryDirective {
+		t.Errorf("diagnostic %q has category %q", d.Message, d.Category)
+	}
+	if d.Message == "" || strings.Contains(d.Message, "\n") || strings.HasSuffix(d.Message, ".") {
+		t.Errorf("diagnostic message %q is not one line without a final period", d.Message)
+	}
+	for _, rel := range d.Related {
+		if !within(rel.Pos) {
+			t.Errorf("diagnostic %q has a related position outside its file", d.Message)
+		}
+	}
+}
+
+// handlerSeeds are handler files that, together, reach every rule: raw
+// error writes, statuses documented and not, error text through every
+// kind of flow, a canonical package's constructors, writer and public
+// type, directives, generics, and code that does not type-check.
+var handlerSeeds = []string{
+	`package handler
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+)
+
+const statusConflict = 409
+
+func raw(w http.ResponseWriter, r *http.Request) {
+	if r.URL.Query().Get("id") == "" {
+		http.Error(w, "missing id", http.StatusBadRequest)
+		return
+	}
+	if r.Method == http.MethodDelete {
+		http.NotFound(w, r)
+		return
+	}
+	status := statusConflict
+	if r.ContentLength == 0 {
+		status = http.StatusUnprocessableEntity
+	}
+	w.WriteHeader(status)
+	json.NewEncoder(w).Encode(map[string]string{"error": "conflict"})
+	fmt.Fprintf(w, "%d", status)
+	io.WriteString(w, "done")
+}
+`,
+	`package handler
+
+import "net/http"
+
+const teapot = 418
+
+func statuses(w http.ResponseWriter, r *http.Request, gone bool) {
+	code := http.StatusOK
+	if gone {
+		code = http.StatusGone
+	}
+	for i := 0; i < 3; i++ {
+		code = teapot
+	}
+	w.WriteHeader(code)
+	w.WriteHeader(teapot)
+	http.Redirect(w, r, "/", http.StatusTemporaryRedirect)
+	http.Error(w, "gone", http.StatusGone)
+}
+`,
+	`package handler
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"html/template"
+	"io"
+	"net/http"
+	"runtime"
+	"runtime/debug"
+	"strings"
+)
+
+var page = template.Must(template.New("p").Parse("{{.}}"))
+
+func load() error { return errors.New("db down") }
+
+func leaks(w http.ResponseWriter, r *http.Request) {
+	err := load()
+	http.Error(w, err.Error(), http.StatusInternalServerError)
+	fmt.Fprintf(w, "failed: %v (%T) %[1]s %*d", err, 3, 4)
+	msg := fmt.Sprintf("lookup: %w", errors.Join(err, load()))
+	w.Write([]byte(strings.ToUpper(msg)))
+	var b strings.Builder
+	b.WriteString(err.Error())
+	io.WriteString(w, b.String())
+	var buf bytes.Buffer
+	fmt.Fprint(&buf, err)
+	io.Copy(w, &buf)
+	json.NewEncoder(w).Encode(struct{ Message string }{err.Error()})
+	page.Execute(w, err)
+	stack := make([]byte, 1024)
+	stack = stack[:runtime.Stack(stack, false)]
+	w.Write(append([]byte("stack: "), stack...))
+	w.Write(debug.Stack())
+	defer func() {
+		if v := recover(); v != nil {
+			fmt.Fprintln(w, "panic:", v)
+		}
+	}()
+}
+`,
+	`package handler
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+
+	"teamerr"
+)
+
+func find() error { return errors.New("missing") }
+
+func canonical(w http.ResponseWriter, r *http.Request) {
+	err := find()
+	var inv *teamerr.Invalid
+	switch {
+	case errors.As(err, &inv):
+		teamerr.Write(w, teamerr.NotFound(inv.Error()))
+	case err != nil:
+		teamerr.Write(w, teamerr.NotFound(fmt.Sprint("no item: ", err)))
+	default:
+		teamerr.Write(w, teamerr.Unavailable("maintenance"))
+		teamerr.Write(w, teamerr.Internal(err))
+	}
+	notFound := teamerr.NotFound
+	teamerr.Write(w, notFound(err.Error()))
+}
+`,
+	`package handler
+
+import (
+	"errors"
+	"net/http"
+)
+
+// Error is this package's own error response.
+//
+//errcontract:public
+type Error struct{ Status int }
+
+func (e *Error) Error() string { return http.StatusText(e.Status) }
+
+// Gone is a constructor for a status the contract does not document.
+//
+//errcontract:constructor 410 Gone
+func Gone() *Error { return &Error{http.StatusGone} }
+
+//errcontract:writer
+func Write(w http.ResponseWriter, err error) {
+	var e *Error
+	if errors.As(err, &e) {
+		http.Error(w, e.Error(), e.Status)
+	}
+}
+
+func directives(w http.ResponseWriter) {
+	//errcontract:ignore raw-http-error -- plain text for the legacy client
+	http.Error(w, "legacy", http.StatusBadRequest)
+	//errcontract:ignore error-leak -- suppresses nothing
+	http.Error(w, "plain", http.StatusBadRequest)
+	//errcontract:ignore raw-http-error
+	//errcontract:constructor 200
+	//errcontract:frobnicate
+	Write(w, Gone())
+}
+`,
+	`package handler
+
+import (
+	"fmt"
+	"net/http"
+)
+
+type Responder[W http.ResponseWriter] struct{ w W }
+
+func (r Responder[W]) Fail(err error) {
+	http.Error(r.w, err.Error(), http.StatusTeapot)
+}
+
+type Result[T any] struct {
+	Value T
+	Err   error
+}
+
+func (r Result[T]) Error() string { return fmt.Sprint(r.Err) }
+
+func Handle[W http.ResponseWriter, T any](w W, res Result[T]) {
+	if res.Err != nil {
+		w.WriteHeader(418)
+		fmt.Fprintf(w, "%v", res)
+		return
+	}
+	Responder[W]{w}.Fail(res)
+}
+`,
+	`package handler
+
+import "net/http"
+
+func broken(w http.ResponseWriter, r *http.Request) {
+	http.Error(w, undefined.Error(), http.StatusNotAStatus)
+	w.WriteHeader("418")
+	w.WriteHeader(1e3)
+	w.WriteHeader(4.5)
+	w.Write(err)
+	http.Error(w)
+	http.NotFound(w)
+	var x int = "s"
+	fmt.Fprintf(w, "%v", x)
+}
+`,
+	`package handler
+
+import "net/http"
+
+func truncated(w http.ResponseWriter, r *http.Request) {
+	http.Error(w, "half", http.StatusBadRequest
+	w.WriteHeader(
+`,
+}
