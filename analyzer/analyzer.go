@@ -29,7 +29,7 @@ func New(cfg Config) *analysis.Analyzer {
 		URL:       "https://github.com/errcontract/errcontract",
 		Requires:  []*analysis.Analyzer{inspect.Analyzer},
 		Run:       c.run,
-		FactTypes: []analysis.Fact{new(isConstructor), new(isWriter), new(isPublic), new(declaresDirectives)},
+		FactTypes: []analysis.Fact{new(isConstructor), new(isWriter), new(isPublic), new(declaresDirectives), new(summary)},
 	}
 	c.cfg.bindFlags(&a.Flags)
 	return a

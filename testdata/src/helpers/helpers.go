@@ -37,7 +37,7 @@ func find(id string) error { return fmt.Errorf("no item %q", id) }
 
 func handler(w http.ResponseWriter, r *http.Request) {
 	err := find(r.PathValue("id"))
-	writeError(w, http.StatusInternalServerError, err.Error())        // want `^error text from err.Error\(\) reaches the response body via writeError$`
+	writeError(w, http.StatusInternalServerError, err.Error())         // want `^error text from err.Error\(\) reaches the response body via writeError$`
 	writeErrorf(w, http.StatusBadRequest, "cannot find item: %v", err) // want `^error text from err reaches the response body via writeErrorf$`
 	writeError(w, http.StatusServiceUnavailable, "maintenance")        // want `^status 503 is not documented`
 	ping(w, describe(err), 3)                                          // want `^error text from describe\(err\) reaches the response body via ping$`
