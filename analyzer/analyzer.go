@@ -95,7 +95,7 @@ func newState(pass *analysis.Pass, cfg *settings, r *reporter) *state {
 			s.responseWriter = responseWriterOf(imp)
 			s.serves = true
 		}
-		if s.isCanonicalPkg(imp) {
+		if s.isCanonicalPkg(imp) || isFrameworkPkg(imp.Path()) {
 			s.serves = true
 		}
 	}
@@ -141,6 +141,22 @@ func (s *state) checkCalls() {
 			s.checkLeak(cur, site)
 		}
 	}
+	if s.r.enabled(ruleErrorLeak) && s.importsRenderer() {
+		s.checkReturnedErrors(root)
+	}
+}
+
+// importsRenderer reports whether the package imports a framework that
+// renders the errors its handlers return.
+func (s *state) importsRenderer() bool {
+	for _, imp := range s.pass.Pkg.Imports() {
+		for _, r := range returnedErrorRenderers {
+			if imp.Path() == r.pkg {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func responseWriterOf(http *types.Package) *types.Interface {

@@ -19,6 +19,7 @@ const (
 	siteConstructor                 // a canonical error constructor
 	siteWriter                      // a canonical error writer
 	siteHelper                      // a function whose summary writes its arguments
+	siteFramework                   // a web framework's writer or error constructor
 )
 
 // A site is a call that writes to a response or builds an error response.
@@ -32,8 +33,10 @@ type site struct {
 	callee  *types.Func
 	local   bool // the callee is in the package being checked
 
-	statusArgs        []ast.Expr // a helper's arguments written as statuses
-	helperWritesError bool       // a helper writes an error response
+	fw                *frameworkFunc // the table entry of a framework call
+	statusSetBefore   ast.Expr       // the status a framework write inherits
+	statusArgs        []ast.Expr     // a helper's arguments written as statuses
+	helperWritesError bool           // a helper writes an error response
 }
 
 // statusExprs returns the expressions the site writes as statuses.
@@ -81,6 +84,12 @@ func (s *state) classify(call *ast.CallExpr) *site {
 }
 
 func (s *state) classifyFunc(call *ast.CallExpr, fn *types.Func) *site {
+	if isFrameworkPkg(fn.Pkg().Path()) {
+		if fw := lookupFramework(fn); fw != nil {
+			return s.classifyFramework(call, fw)
+		}
+		return nil
+	}
 	if fn.Signature().Recv() != nil {
 		return s.classifyMethod(call, fn)
 	}

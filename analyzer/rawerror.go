@@ -27,6 +27,8 @@ func (s *state) checkRawError(cur inspector.Cursor, site *site) {
 			Message:        site.name() + " bypasses the canonical error constructors",
 			SuggestedFixes: s.errorResponseFixes(cur, site),
 		})
+	case siteFramework:
+		s.checkRawFramework(cur, site)
 	case siteWriteHeader:
 		codes := s.errorStatuses(cur, site.status)
 		if len(codes) == 0 || s.inCanonicalBody(cur) {
@@ -44,6 +46,33 @@ func (s *state) checkRawError(cur inspector.Cursor, site *site) {
 			Related:  []analysis.RelatedInformation{{Pos: body.Pos(), End: body.End(), Message: "the body is written here"}},
 		})
 	}
+}
+
+// checkRawFramework reports a framework's error constructor, and a
+// framework write whose status is an error status.
+func (s *state) checkRawFramework(cur inspector.Cursor, site *site) {
+	switch site.fw.role {
+	case fwWrite:
+		status := site.status
+		if status == nil {
+			status = site.statusSetBefore
+		}
+		if status == nil || len(s.errorStatuses(cur, status)) == 0 {
+			return
+		}
+	case fwErrorCtor:
+	default:
+		return
+	}
+	if s.inCanonicalBody(cur) {
+		return
+	}
+	s.r.report(analysis.Diagnostic{
+		Pos:      site.call.Pos(),
+		End:      site.call.End(),
+		Category: ruleRawHTTPError,
+		Message:  site.name() + " bypasses the canonical error constructors",
+	})
 }
 
 // errorStatuses returns the error statuses (400 and up) that can reach the
