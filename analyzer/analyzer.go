@@ -29,7 +29,7 @@ func New(cfg Config) *analysis.Analyzer {
 		URL:       "https://github.com/errcontract/errcontract",
 		Requires:  []*analysis.Analyzer{inspect.Analyzer},
 		Run:       c.run,
-		FactTypes: []analysis.Fact{new(isConstructor), new(isWriter), new(isPublic), new(declaresDirectives), new(summary)},
+		FactTypes: []analysis.Fact{new(isConstructor), new(isWriter), new(isPublic), new(declaresDirectives), new(summary), new(isSentinel)},
 	}
 	c.cfg.bindFlags(&a.Flags)
 	return a
@@ -50,6 +50,9 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 		r.report(d)
 	}
 	checkConstructorStatuses(pass, cfg, r, ds)
+	for _, v := range findSentinels(pass.TypesInfo, pass.Files) {
+		pass.ExportObjectFact(v, new(isSentinel))
+	}
 	s := newState(pass, cfg, r)
 	if s.serves || !isStandard(pass.Pkg.Path()) {
 		s.summarize(s.serves)

@@ -51,3 +51,9 @@ func TestFacts(t *testing.T) {
 func TestSummaries(t *testing.T) {
 	analysistest.Run(t, testdata(t), Analyzer, "helpers", "helperlib", "example.com/textutil", "helperuse")
 }
+
+// TestPrecision checks sentinel errors of the module, which are safe, and
+// parsers whose errors echo the client's input.
+func TestPrecision(t *testing.T) {
+	analysistest.Run(t, testdata(t), New(Config{Disable: []string{ruleRawHTTPError}}), "precision")
+}

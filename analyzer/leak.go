@@ -2,9 +2,11 @@ package analyzer
 
 import (
 	"go/ast"
+	"go/types"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
 )
 
 // checkLeak reports error text reaching a response body through the
@@ -27,7 +29,7 @@ func (s *state) checkLeak(cur inspector.Cursor, site *site) {
 			Pos:      p.expr.Pos(),
 			End:      p.expr.End(),
 			Category: ruleErrorLeak,
-			Message:  "error text from " + describeSource(src) + " reaches the response body via " + site.name(),
+			Message:  "error text from " + describeSource(src) + s.echoes(f, src) + " reaches the response body via " + site.name(),
 		}
 		if src.node != p.expr {
 			d.Related = append(d.Related, analysis.RelatedInformation{Pos: src.node.Pos(), End: src.node.End(), Message: "the error text comes from here"})
@@ -51,4 +53,45 @@ func describeSource(src *source) string {
 		return shortExpr(e)
 	}
 	return "an error"
+}
+
+// inputParsers are the packages whose errors quote the input they failed
+// to parse: in a handler, that input is the client's.
+var inputParsers = map[string]bool{
+	"encoding/json": true,
+	"net/url":       true,
+	"strconv":       true,
+	"time":          true,
+}
+
+// echoes returns ", which echoes client input (strconv.Atoi)," when the
+// error of src was made by a parser that quotes its input, else "".
+func (s *state) echoes(f *flow, src *source) string {
+	e, ok := src.node.(ast.Expr)
+	if !ok {
+		return ""
+	}
+	if call, ok := ast.Unparen(e).(*ast.CallExpr); ok {
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && len(call.Args) == 0 {
+			e = sel.X // err.Error()
+		}
+	}
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return ""
+	}
+	v := f.localVar(id)
+	if v == nil {
+		return ""
+	}
+	for _, a := range f.assigns[v] {
+		call, ok := ast.Unparen(a.rhs).(*ast.CallExpr)
+		if !ok {
+			continue
+		}
+		if fn, _ := typeutil.Callee(s.pass.TypesInfo, call).(*types.Func); fn != nil && fn.Pkg() != nil && inputParsers[fn.Pkg().Path()] {
+			return ", which echoes client input (" + fn.Pkg().Name() + "." + fn.Name() + "),"
+		}
+	}
+	return ""
 }

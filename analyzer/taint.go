@@ -80,7 +80,7 @@ func (f *flow) taint(e ast.Expr, formatted bool, before token.Pos) taint {
 	if t == nil || cannotCarryText(t) {
 		return taint{}
 	}
-	if formatted && f.s.isErrorValue(t) {
+	if formatted && f.s.isErrorValue(t) && !f.s.isModuleSentinel(e) {
 		return taint{src: &source{e}}
 	}
 	switch e := ast.Unparen(e).(type) {
@@ -145,8 +145,8 @@ func (f *flow) callTaint(call *ast.CallExpr, formatted bool, before token.Pos) t
 
 func (f *flow) funcTaint(call *ast.CallExpr, fn *types.Func, before token.Pos) taint {
 	if isErrorMethod(fn) {
-		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && f.s.isPublicType(f.s.pass.TypesInfo.TypeOf(sel.X)) {
-			return taint{} // the type documents its text as safe for clients
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && f.s.isSafeError(sel.X) {
+			return taint{}
 		}
 		return taint{src: &source{call}}
 	}
@@ -269,6 +269,12 @@ var (
 // as safe for clients.
 func (s *state) isErrorValue(t types.Type) bool {
 	return types.Implements(t, errorType) && !s.isPublicType(t)
+}
+
+// isSafeError reports whether the text of the error e is safe for clients:
+// its type is documented so, or it is one of the module's sentinels.
+func (s *state) isSafeError(e ast.Expr) bool {
+	return s.isPublicType(s.pass.TypesInfo.TypeOf(e)) || s.isModuleSentinel(e)
 }
 
 // isPublicType reports whether t, or what it points to, is an error type

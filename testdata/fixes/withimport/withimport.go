@@ -10,7 +10,7 @@ import (
 	"github.com/errcontract/errcontract/apierror"
 )
 
-var errDown = errors.New("database is down")
+var errDown = errors.New("database is down") // want errDown:`sentinel`
 
 func find() error { return errDown }
 

@@ -23,8 +23,8 @@ type Tag struct {
 }
 
 var (
-	errNoTag  = errors.New("tag not found")
-	errTagged = errors.New("tag exists")
+	errNoTag  = errors.New("tag not found") // want errNoTag:`sentinel`
+	errTagged = errors.New("tag exists")    // want errTagged:`sentinel`
 )
 
 type tagStore interface {

@@ -21,7 +21,7 @@ type Entry struct {
 	Title string `json:"title"`
 }
 
-var errEmbargoed = errors.New("entry under embargo")
+var errEmbargoed = errors.New("entry under embargo") // want errEmbargoed:`sentinel`
 
 type feedStore interface {
 	Entry(ctx context.Context, id int64) (*Entry, error)

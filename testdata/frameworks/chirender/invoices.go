@@ -25,9 +25,9 @@ type Invoice struct {
 }
 
 var (
-	errNoInvoice = errors.New("invoice not found")
-	errPaid      = errors.New("invoice already paid")
-	errVoided    = errors.New("invoice voided")
+	errNoInvoice = errors.New("invoice not found")    // want errNoInvoice:`sentinel`
+	errPaid      = errors.New("invoice already paid") // want errPaid:`sentinel`
+	errVoided    = errors.New("invoice voided")       // want errVoided:`sentinel`
 )
 
 type ledger interface {

@@ -28,9 +28,9 @@ type userInput struct {
 }
 
 var (
-	errNoUser    = errors.New("user not found")
-	errDuplicate = errors.New("email already registered")
-	errDeleted   = errors.New("user deleted")
+	errNoUser    = errors.New("user not found")           // want errNoUser:`sentinel`
+	errDuplicate = errors.New("email already registered") // want errDuplicate:`sentinel`
+	errDeleted   = errors.New("user deleted")             // want errDeleted:`sentinel`
 )
 
 type userStore interface {

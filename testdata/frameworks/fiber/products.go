@@ -32,9 +32,9 @@ type reservation struct {
 }
 
 var (
-	errNoProduct    = errors.New("product not found")
-	errDuplicateSKU = errors.New("sku already exists")
-	errCounting     = errors.New("inventory count in progress")
+	errNoProduct    = errors.New("product not found")           // want errNoProduct:`sentinel`
+	errDuplicateSKU = errors.New("sku already exists")          // want errDuplicateSKU:`sentinel`
+	errCounting     = errors.New("inventory count in progress") // want errCounting:`sentinel`
 )
 
 type catalogue interface {

@@ -28,9 +28,9 @@ type orderInput struct {
 }
 
 var (
-	errNoOrder  = errors.New("order not found")
-	errArchived = errors.New("order archived")
-	errShipped  = errors.New("order already shipped")
+	errNoOrder  = errors.New("order not found")       // want errNoOrder:`sentinel`
+	errArchived = errors.New("order archived")        // want errArchived:`sentinel`
+	errShipped  = errors.New("order already shipped") // want errShipped:`sentinel`
 )
 
 type orderStore interface {

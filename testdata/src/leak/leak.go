@@ -17,7 +17,7 @@ import (
 	"strings"
 )
 
-var errNotFound = errors.New("not found")
+var errNotFound = errors.New("not found") // want errNotFound:`sentinel`
 
 func load() error { return errNotFound }
 

@@ -11,7 +11,7 @@ type apiStatus int
 
 const statusGone apiStatus = 410
 
-var errArchived = errors.New("archived")
+var errArchived = errors.New("archived") // want errArchived:`sentinel`
 
 func literal(w http.ResponseWriter, r *http.Request) {
 	w.WriteHeader(418) // want `^status 418 is not documented by the contentful contract \(400 401 403 404 409 422 429 500 502\)$`
