@@ -75,8 +75,10 @@ type state struct {
 	canonicalPkgs  map[*types.Package]bool
 	canon          *canonical // memoized canonical()
 	files          map[*token.File]*fileInfo
-	summaries      map[*types.Func]*summary // of the package's functions
-	imported       map[*types.Func]*summary // memoized imported facts
+	summaries      map[*types.Func]*summary        // of the package's functions
+	imported       map[*types.Func]*summary        // memoized imported facts
+	errorWrites    map[*ast.BlockStmt][]errorWrite // by function body, for missing-return
+	writtenAgain   map[*ast.CallExpr]bool          // reported by missing-return
 }
 
 // newState returns the state for checking pass.Pkg. The package serves
@@ -91,6 +93,8 @@ func newState(pass *analysis.Pass, cfg *settings, r *reporter) *state {
 		flows:         make(map[ast.Node]*flow),
 		files:         make(map[*token.File]*fileInfo),
 		imported:      make(map[*types.Func]*summary),
+		errorWrites:   make(map[*ast.BlockStmt][]errorWrite),
+		writtenAgain:  make(map[*ast.CallExpr]bool),
 	}
 	s.serves = s.isCanonicalPkg(pass.Pkg)
 	for _, imp := range pass.Pkg.Imports() {
@@ -143,7 +147,11 @@ func (s *state) checkCalls() {
 		if s.r.enabled(ruleErrorLeak) {
 			s.checkLeak(cur, site)
 		}
+		if s.r.enabled(ruleMissingReturn) {
+			s.noteErrorWrite(cur, site)
+		}
 	}
+	s.checkMissingReturns()
 	if s.r.enabled(ruleErrorLeak) && s.importsRenderer() {
 		s.checkReturnedErrors(root)
 	}

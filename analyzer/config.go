@@ -15,6 +15,7 @@ const (
 	ruleRawHTTPError       = "raw-http-error"
 	ruleUndocumentedStatus = "undocumented-status"
 	ruleErrorLeak          = "error-leak"
+	ruleMissingReturn      = "missing-return"
 )
 
 // categoryDirective is the Category of reports about errcontract's own
@@ -24,7 +25,7 @@ const (
 const categoryDirective = "directive"
 
 // rules lists the rules in the order the documentation presents them.
-var rules = []string{ruleRawHTTPError, ruleUndocumentedStatus, ruleErrorLeak}
+var rules = []string{ruleRawHTTPError, ruleUndocumentedStatus, ruleErrorLeak, ruleMissingReturn}
 
 // DefaultConstructors is the import path of the canonical error package that
 // fixes use when the linted package imports none of its own.

@@ -33,6 +33,15 @@
 // string parameters of canonical constructors. Text that only reaches logs
 // is fine, and so is the Error text of types marked //errcontract:public.
 //
+// missing-return: a handler that goes on after writing an error response
+// (http.Error, http.NotFound, WriteHeader of an error status, a canonical
+// writer, a helper that always writes one, a framework's error write):
+// reported at a later write to the same response, and at the error write
+// when control falls out of its branch into the handler's work. Logging,
+// defer and return after the write are fine; panic, os.Exit, log.Fatal,
+// runtime.Goexit, continue and goto end the path; dead code and else
+// branches are not "after".
+//
 // The contract is a preset, chosen with -contract: contensis, contentful
 // (the default), jsonapi, management or problem. Its statuses can be
 // replaced with -statuses. Rules are turned off with -disable.

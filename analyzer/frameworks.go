@@ -132,7 +132,10 @@ func namedOf(t types.Type) string {
 
 // classifyFramework returns the site of a call of a framework entry.
 func (s *state) classifyFramework(call *ast.CallExpr, fw *frameworkFunc) *site {
-	site := &site{kind: siteFramework, fw: fw}
+	site := &site{kind: siteFramework, fw: fw, writer: s.writerArg(call)}
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && fw.recv != "" {
+		site.writer = contextOf(sel.X) // the framework context answers
+	}
 	switch {
 	case fw.status >= 0 && fw.status < len(call.Args):
 		site.status = call.Args[fw.status]
@@ -371,4 +374,20 @@ func isFrameworkPublic(t types.Type) bool {
 		return true
 	}
 	return false
+}
+
+// contextOf returns the framework context a call chain starts from:
+// c in c.Status(404).JSON(v).
+func contextOf(e ast.Expr) ast.Expr {
+	for {
+		call, ok := ast.Unparen(e).(*ast.CallExpr)
+		if !ok {
+			return e
+		}
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !ok {
+			return e
+		}
+		e = sel.X
+	}
 }

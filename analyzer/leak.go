@@ -84,11 +84,17 @@ func (s *state) echoes(f *flow, src *source) string {
 	if v == nil {
 		return ""
 	}
-	for _, a := range f.assigns[v] {
-		call, ok := ast.Unparen(a.rhs).(*ast.CallExpr)
-		if !ok {
-			continue
+	// The assignment the error comes from: the last one before its use.
+	var last *assignment
+	for i, a := range f.assigns[v] {
+		if a.pos < src.node.Pos() && (last == nil || a.pos > last.pos) {
+			last = &f.assigns[v][i]
 		}
+	}
+	if last == nil {
+		return ""
+	}
+	if call, ok := ast.Unparen(last.rhs).(*ast.CallExpr); ok {
 		if fn, _ := typeutil.Callee(s.pass.TypesInfo, call).(*types.Func); fn != nil && fn.Pkg() != nil && inputParsers[fn.Pkg().Path()] {
 			return ", which echoes client input (" + fn.Pkg().Name() + "." + fn.Name() + "),"
 		}

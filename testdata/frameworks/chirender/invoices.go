@@ -121,7 +121,7 @@ func (h *Handlers) void(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		// render.Render calls the Render method (which sets the status from
 		// the field) and then encodes the struct: Detail is in the body.
-		render.Render(w, r, &errResponse{status: http.StatusBadRequest, Message: "invalid invoice id", Detail: err.Error()}) // want `^error text from err.Error\(\) reaches the response body via render.Render$`
+		render.Render(w, r, &errResponse{status: http.StatusBadRequest, Message: "invalid invoice id", Detail: err.Error()}) // want `^error text from err.Error\(\), which echoes client input \(strconv.ParseInt\), reaches the response body via render.Render$`
 		return
 	}
 	if err := h.Ledger.Void(r.Context(), id); err != nil {

@@ -1,0 +1,295 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/cfg"
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// An errorWrite is a call that writes an error response, as a statement of
+// a function body.
+type errorWrite struct {
+	stmt     *ast.ExprStmt
+	site     *site
+	complete bool // the response is complete: writing more is a second response
+}
+
+// noteErrorWrite records a site that writes an error response, for the
+// missing-return check of its function.
+func (s *state) noteErrorWrite(cur inspector.Cursor, site *site) {
+	stmt, ok := cur.Parent().Node().(*ast.ExprStmt)
+	if !ok || site.writer == nil {
+		return // not a statement of its own, or nothing to write to again
+	}
+	complete := true
+	switch site.kind {
+	case siteHTTPError, siteNotFound, siteWriter:
+	case siteHelper:
+		if !site.helperWritesError {
+			return
+		}
+	case siteWriteHeader:
+		// A status alone begins an error response; its body follows.
+		if len(s.errorStatuses(cur, site.status)) == 0 {
+			return
+		}
+		complete = false
+	case siteFramework:
+		if !s.frameworkErrorWrite(cur, site) {
+			return
+		}
+	default:
+		return
+	}
+	for fn := range cur.Enclosing((*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
+		body := funcBody(fn.Node())
+		s.errorWrites[body] = append(s.errorWrites[body], errorWrite{stmt, site, complete})
+		return
+	}
+}
+
+// frameworkErrorWrite reports whether a framework site writes an error
+// status: gin's Abort* write and go on, like http.Error.
+func (s *state) frameworkErrorWrite(cur inspector.Cursor, site *site) bool {
+	status := site.status
+	if status == nil {
+		status = site.statusSetBefore
+	}
+	if status == nil || len(s.errorStatuses(cur, status)) == 0 {
+		return false
+	}
+	return site.fw.role == fwWrite || (site.fw.role == fwStatus && strings.HasPrefix(site.fw.name, "Abort"))
+}
+
+func funcBody(n ast.Node) *ast.BlockStmt {
+	switch n := n.(type) {
+	case *ast.FuncDecl:
+		return n.Body
+	case *ast.FuncLit:
+		return n.Body
+	}
+	return nil
+}
+
+// checkMissingReturns reports, in each function that writes an error
+// response, paths that go on after it: to another write to the same
+// response, or out of the branch that wrote it into the function's work.
+func (s *state) checkMissingReturns() {
+	for body, writes := range s.errorWrites {
+		g := cfg.New(body, s.mayReturn)
+		for _, w := range writes {
+			s.checkAfter(g, body, w)
+		}
+	}
+}
+
+// mayReturn reports whether a call may return: not panic, os.Exit,
+// log.Fatal*, runtime.Goexit.
+func (s *state) mayReturn(call *ast.CallExpr) bool {
+	callee := typeutil.Callee(s.pass.TypesInfo, call)
+	if b, ok := callee.(*types.Builtin); ok {
+		return b.Name() != "panic"
+	}
+	fn, _ := callee.(*types.Func)
+	if fn == nil || fn.Pkg() == nil {
+		return true
+	}
+	switch fn.Pkg().Path() {
+	case "os":
+		return fn.Name() != "Exit"
+	case "runtime":
+		return fn.Name() != "Goexit"
+	case "log":
+		return !strings.HasPrefix(fn.Name(), "Fatal")
+	}
+	return true
+}
+
+// checkAfter walks the paths that leave the error write w.
+func (s *state) checkAfter(g *cfg.CFG, body *ast.BlockStmt, w errorWrite) {
+	start, index := blockOf(g, w.stmt)
+	if start == nil || !start.Live {
+		return // dead code is not reported
+	}
+	branch, list := s.enclosingList(body, w.stmt)
+	if jumpsAfter(list, w.stmt) {
+		return // continue or goto: the handler moves on deliberately
+	}
+	reportedB := false
+	seen := make(map[*cfg.Block]bool)
+	var visit func(b *cfg.Block, from int)
+	visit = func(b *cfg.Block, from int) {
+		for _, n := range b.Nodes[from:] {
+			if !reportedB && branch != body && !within(n, branch) && s.isWork(n) {
+				reportedB = true
+				s.r.report(analysis.Diagnostic{
+					Pos:      w.site.call.Pos(),
+					End:      w.site.call.End(),
+					Category: ruleMissingReturn,
+					Message:  "handler goes on after writing an error response; add a return",
+				})
+			}
+			if w.complete {
+				if again := s.writeTo(n, w.site.writer); again != nil {
+					s.reportWriteAgain(again)
+					return // the path has answered twice: one finding is enough
+				}
+			}
+		}
+		for _, succ := range b.Succs {
+			if !seen[succ] {
+				seen[succ] = true
+				visit(succ, 0)
+			}
+		}
+	}
+	visit(start, index+1)
+}
+
+// reportWriteAgain reports a write after a complete error response, once.
+func (s *state) reportWriteAgain(call *ast.CallExpr) {
+	if s.writtenAgain[call] {
+		return
+	}
+	s.writtenAgain[call] = true
+	s.r.report(analysis.Diagnostic{
+		Pos:      call.Pos(),
+		End:      call.End(),
+		Category: ruleMissingReturn,
+		Message:  "response is written again after an error response",
+	})
+}
+
+// blockOf returns the block of g holding stmt, and stmt's index there.
+func blockOf(g *cfg.CFG, stmt ast.Stmt) (*cfg.Block, int) {
+	for _, b := range g.Blocks {
+		if i := slices.Index(b.Nodes, ast.Node(stmt)); i >= 0 {
+			return b, i
+		}
+	}
+	return nil, 0
+}
+
+// jumpsAfter reports whether a continue or goto follows stmt in list. The
+// control-flow graph turns those into edges, so they are found here.
+func jumpsAfter(list []ast.Stmt, stmt ast.Stmt) bool {
+	for _, st := range list[slices.Index(list, stmt)+1:] {
+		if br, ok := st.(*ast.BranchStmt); ok && (br.Tok == token.CONTINUE || br.Tok == token.GOTO) {
+			return true
+		}
+	}
+	return false
+}
+
+// enclosingList returns the innermost block, case or select clause of body
+// whose statements include stmt, and those statements.
+func (s *state) enclosingList(body *ast.BlockStmt, stmt ast.Stmt) (ast.Node, []ast.Stmt) {
+	var list ast.Node = body
+	stmts := body.List
+	ast.Inspect(body, func(n ast.Node) bool {
+		if n == nil || n.Pos() > stmt.Pos() || n.End() < stmt.End() {
+			return false
+		}
+		if _, ok := n.(*ast.FuncLit); ok {
+			return false
+		}
+		var ss []ast.Stmt
+		switch n := n.(type) {
+		case *ast.BlockStmt:
+			ss = n.List
+		case *ast.CaseClause:
+			ss = n.Body
+		case *ast.CommClause:
+			ss = n.Body
+		}
+		if slices.Contains(ss, stmt) {
+			list, stmts = n, ss
+		}
+		return true
+	})
+	return list, stmts
+}
+
+func within(n, outer ast.Node) bool {
+	return outer.Pos() <= n.Pos() && n.End() <= outer.End()
+}
+
+// writeTo returns the first call in n that writes to the response writer
+// (skipping function literals, which run later if at all), or nil.
+func (s *state) writeTo(n ast.Node, writer ast.Expr) *ast.CallExpr {
+	if _, ok := n.(*ast.DeferStmt); ok {
+		return nil
+	}
+	var found *ast.CallExpr
+	ast.Inspect(n, func(n ast.Node) bool {
+		if found != nil {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.CallExpr:
+			if site := s.classify(n); site != nil && site.writer != nil && s.writes(site) && s.sameWriter(site.writer, writer) {
+				found = n
+			}
+		}
+		return true
+	})
+	return found
+}
+
+// writes reports whether a site writes to its response.
+func (s *state) writes(site *site) bool {
+	switch site.kind {
+	case siteConstructor:
+		return false
+	case siteFramework:
+		return site.fw.role != fwErrorCtor
+	}
+	return true
+}
+
+// isWork reports whether n is the handler's normal work rather than what
+// may follow an error response: logging, defer, return and the like.
+func (s *state) isWork(n ast.Node) bool {
+	switch n := n.(type) {
+	case *ast.DeferStmt, *ast.ReturnStmt, *ast.EmptyStmt, *ast.BranchStmt, *ast.LabeledStmt:
+		return false
+	case *ast.ExprStmt:
+		call, ok := ast.Unparen(n.X).(*ast.CallExpr)
+		return !ok || !s.isLogging(call)
+	case ast.Expr:
+		// A condition is work only if it calls something.
+		calls := false
+		ast.Inspect(n, func(n ast.Node) bool {
+			_, isCall := n.(*ast.CallExpr)
+			calls = calls || isCall
+			return !calls
+		})
+		return calls
+	}
+	return true
+}
+
+// isLogging reports whether call logs: log, log/slog, or fmt to a writer
+// that is not a response.
+func (s *state) isLogging(call *ast.CallExpr) bool {
+	fn, _ := typeutil.Callee(s.pass.TypesInfo, call).(*types.Func)
+	if fn == nil || fn.Pkg() == nil {
+		return false
+	}
+	switch fn.Pkg().Path() {
+	case "log", "log/slog":
+		return true
+	case "fmt":
+		return strings.HasPrefix(fn.Name(), "Fprint") && len(call.Args) > 0 && !s.isResponseWriter(call.Args[0])
+	}
+	return false
+}
