@@ -58,6 +58,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 		s.summarize(s.serves)
 	}
 	if s.serves {
+		s.readHandlerContracts()
 		s.checkCalls()
 	}
 	r.reportUnusedIgnores()
@@ -79,6 +80,7 @@ type state struct {
 	imported       map[*types.Func]*summary        // memoized imported facts
 	errorWrites    map[*ast.BlockStmt][]errorWrite // by function body, for missing-return
 	writtenAgain   map[*ast.CallExpr]bool          // reported by missing-return
+	handlers       map[*ast.FuncDecl]*handlerContract
 }
 
 // newState returns the state for checking pass.Pkg. The package serves
@@ -150,8 +152,12 @@ func (s *state) checkCalls() {
 		if s.r.enabled(ruleMissingReturn) {
 			s.noteErrorWrite(cur, site)
 		}
+		s.noteHandlerStatus(cur, site)
 	}
 	s.checkMissingReturns()
+	if s.r.enabled(ruleUnusedDocumentedStatus) {
+		s.checkUnusedStatuses()
+	}
 	if s.r.enabled(ruleErrorLeak) && s.importsRenderer() {
 		s.checkReturnedErrors(root)
 	}

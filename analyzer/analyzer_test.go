@@ -76,3 +76,14 @@ func TestPrecision(t *testing.T) {
 func TestMissingReturn(t *testing.T) {
 	analysistest.Run(t, testdata(t), only(ruleMissingReturn), "missingreturn", "missingreturnlib")
 }
+
+// TestPerHandler checks handlers against the statuses their swag
+// annotations or errcontract:statuses directives document, through direct
+// writes, constructors and helpers in the same and another package.
+func TestPerHandler(t *testing.T) {
+	analysistest.Run(t, testdata(t), only(ruleUndocumentedStatus), "perhandler", "perhandlerlib")
+}
+
+func TestUnusedDocumentedStatus(t *testing.T) {
+	analysistest.Run(t, testdata(t), New(Config{Enable: []string{ruleUnusedDocumentedStatus}}), "perhandlerunused")
+}

@@ -37,6 +37,7 @@ type site struct {
 	statusSetBefore   ast.Expr       // the status a framework write inherits
 	statusArgs        []ast.Expr     // a helper's arguments written as statuses
 	helperWritesError bool           // a helper writes an error response
+	helperStatuses    []int          // constant statuses a helper writes inside
 }
 
 // statusExprs returns the expressions the site writes as statuses.
@@ -179,11 +180,11 @@ func (s *state) classifyCanonical(call *ast.CallExpr, fn *types.Func) *site {
 // writes its arguments to a response.
 func (s *state) classifyHelper(call *ast.CallExpr, fn *types.Func) *site {
 	sum := s.summaryOf(fn)
-	if sum == nil || (len(sum.BodyParams) == 0 && len(sum.StatusParams) == 0 && !sum.WritesError) {
+	if sum == nil || (len(sum.BodyParams) == 0 && len(sum.StatusParams) == 0 && len(sum.Statuses) == 0 && !sum.WritesError) {
 		return nil
 	}
 	sig := fn.Signature()
-	site := &site{kind: siteHelper, writer: s.writerArg(call), helperWritesError: sum.WritesError}
+	site := &site{kind: siteHelper, writer: s.writerArg(call), helperWritesError: sum.WritesError, helperStatuses: sum.Statuses}
 	for k, i := range sum.BodyParams {
 		// An argument passed as an interface is most likely rendered by
 		// fmt, where an error shows its text.

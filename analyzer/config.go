@@ -16,6 +16,8 @@ const (
 	ruleUndocumentedStatus = "undocumented-status"
 	ruleErrorLeak          = "error-leak"
 	ruleMissingReturn      = "missing-return"
+
+	ruleUnusedDocumentedStatus = "unused-documented-status"
 )
 
 // categoryDirective is the Category of reports about errcontract's own
@@ -25,7 +27,10 @@ const (
 const categoryDirective = "directive"
 
 // rules lists the rules in the order the documentation presents them.
-var rules = []string{ruleRawHTTPError, ruleUndocumentedStatus, ruleErrorLeak, ruleMissingReturn}
+var rules = []string{ruleRawHTTPError, ruleUndocumentedStatus, ruleErrorLeak, ruleMissingReturn, ruleUnusedDocumentedStatus}
+
+// offByDefault are the rules that run only when enabled.
+var offByDefault = []string{ruleUnusedDocumentedStatus}
 
 // DefaultConstructors is the import path of the canonical error package that
 // fixes use when the linted package imports none of its own.
@@ -40,6 +45,9 @@ type Config struct {
 	Statuses []int `json:"statuses"`
 	// Disable lists rules that are not reported.
 	Disable []string `json:"disable"`
+	// Enable lists rules that are off by default and are to be reported:
+	// unused-documented-status.
+	Enable []string `json:"enable"`
 	// Constructors is the import path of the canonical error package that
 	// fixes use when the linted package imports none.
 	Constructors string `json:"constructors"`
@@ -88,6 +96,14 @@ func (c Config) resolve() (*settings, error) {
 		}
 		s.contract = "the configured statuses"
 		s.documented = contract.NewSet(c.Statuses)
+	}
+	for _, rule := range offByDefault {
+		s.disabled[rule] = !slices.Contains(c.Enable, rule)
+	}
+	for _, rule := range c.Enable {
+		if err := checkRule(rule); err != nil {
+			return nil, err
+		}
 	}
 	for _, rule := range c.Disable {
 		if err := checkRule(rule); err != nil {
@@ -144,6 +160,13 @@ func (c *Config) bindFlags(fs *flag.FlagSet) {
 		names, err := parseRuleList(v)
 		if err == nil {
 			c.Disable = names
+		}
+		return err
+	})
+	fs.Func("enable", "comma-separated rules, off by default, to report: "+strings.Join(offByDefault, ", "), func(v string) error {
+		names, err := parseRuleList(v)
+		if err == nil {
+			c.Enable = names
 		}
 		return err
 	})

@@ -22,7 +22,7 @@ func TestConfigValidate(t *testing.T) {
 		{"unknown preset", Config{Contract: "graphql"}, `unknown contract "graphql" (valid: contensis, contentful, jsonapi, management, problem)`},
 		{"status too low", Config{Statuses: []int{99}}, "status 99 is out of range (valid: 100 to 599)"},
 		{"status too high", Config{Statuses: []int{404, 600}}, "status 600 is out of range"},
-		{"unknown rule", Config{Disable: []string{"leaks"}}, `unknown rule "leaks" (valid: raw-http-error, undocumented-status, error-leak, missing-return)`},
+		{"unknown rule", Config{Disable: []string{"leaks"}}, `unknown rule "leaks" (valid: raw-http-error, undocumented-status, error-leak, missing-return, unused-documented-status)`},
 		{"known rules", Config{Disable: []string{ruleErrorLeak, ruleRawHTTPError}}, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

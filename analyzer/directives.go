@@ -201,6 +201,8 @@ func (ds *directives) readFuncDirective(pass *analysis.Pass, d directive, fn *ty
 		ds.declared = true
 	case "public":
 		ds.problem(d, fmt.Errorf("errcontract:public belongs on an error type, not on a function"))
+	case "statuses":
+		// A per-handler contract, read with the handler's annotations.
 	default:
 		ds.readLooseDirective(d)
 	}
@@ -218,7 +220,7 @@ func (ds *directives) readTypeDirective(pass *analysis.Pass, d directive, tn *ty
 		}
 		pass.ExportObjectFact(tn, new(isPublic))
 		ds.declared = true
-	case "constructor", "writer":
+	case "constructor", "writer", "statuses":
 		ds.problem(d, fmt.Errorf("errcontract:%s belongs on a function, not on a type", d.verb))
 	default:
 		ds.readLooseDirective(d)
@@ -237,12 +239,12 @@ func (ds *directives) readLooseDirective(d directive) {
 		}
 		ig.pos = d.comment.Slash
 		ds.ignores = append(ds.ignores, ig)
-	case "constructor", "writer":
+	case "constructor", "writer", "statuses":
 		ds.problem(d, fmt.Errorf("errcontract:%s must be in the doc comment of a function", d.verb))
 	case "public":
 		ds.problem(d, fmt.Errorf("errcontract:public must be in the doc comment of a type"))
 	default:
-		ds.problem(d, fmt.Errorf("unknown directive errcontract:%s (valid: constructor, writer, public, ignore)", d.verb))
+		ds.problem(d, fmt.Errorf("unknown directive errcontract:%s (valid: constructor, writer, public, statuses, ignore)", d.verb))
 	}
 }
 

@@ -42,6 +42,16 @@
 // runtime.Goexit, continue and goto end the path; dead code and else
 // branches are not "after".
 //
+// Per-handler contracts: a handler whose doc comment documents its own
+// statuses, with swag annotations (@Success, @Failure, @Response) or an
+// //errcontract:statuses directive, is checked against them instead of the
+// API-wide contract, and a status it documents that the API contract does
+// not is reported at the annotation.
+//
+// unused-documented-status: a status a handler documents that none of its
+// writes produces, reported only when every status it writes resolved to a
+// constant. It is off by default: -enable=unused-documented-status.
+//
 // The contract is a preset, chosen with -contract: contensis, contentful
 // (the default), jsonapi, management or problem. Its statuses can be
 // replaced with -statuses. Rules are turned off with -disable.

@@ -24,11 +24,24 @@ type statusValue struct {
 // checkStatus reports each undocumented status that can reach the call of
 // a status-writing site.
 func (s *state) checkStatus(cur inspector.Cursor, site *site) {
-	if site.fixed != 0 {
-		if s.cfg.documented.Undocumented(site.fixed) {
-			s.reportStatus(site.call, site.fixed, nil)
+	hc := s.handlerAt(cur)
+	check := func(at ast.Node, code int, from ast.Expr) {
+		switch {
+		case hc != nil && hc.documented.Undocumented(code):
+			s.reportHandlerStatus(hc, at, code, from)
+		case hc == nil && s.cfg.documented.Undocumented(code):
+			s.reportStatus(at, code, from)
 		}
-		return
+	}
+	if site.fixed != 0 {
+		check(site.call, site.fixed, nil)
+	}
+	if hc != nil {
+		// A helper's own statuses are checked against the API contract
+		// where it writes them; against a handler's, at the call.
+		for _, code := range site.helperStatuses {
+			check(site.call, code, nil)
+		}
 	}
 	for _, e := range site.statusExprs() {
 		values, ok := s.statusValues(cur, e)
@@ -37,9 +50,9 @@ func (s *state) checkStatus(cur inspector.Cursor, site *site) {
 		}
 		seen := make(map[int]bool)
 		for _, v := range values {
-			if !seen[v.code] && s.cfg.documented.Undocumented(v.code) {
+			if !seen[v.code] {
 				seen[v.code] = true
-				s.reportStatus(e, v.code, v.from)
+				check(e, v.code, v.from)
 			}
 		}
 	}

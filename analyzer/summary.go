@@ -18,6 +18,7 @@ type summary struct {
 	BodyParams   []int    // parameters whose text reaches a response body
 	BodySinks    []string // for each of BodyParams, where: "file.go:12:3"
 	StatusParams []int    // parameters written as a response status
+	Statuses     []int    // constant error statuses the function writes
 	ResultText   bool     // the result carries error text the function makes
 	ResultParams []int    // parameters whose text the result carries
 	WritesError  bool     // the function writes an error response
@@ -32,6 +33,9 @@ func (s *summary) String() string {
 	}
 	if len(s.StatusParams) > 0 {
 		parts = append(parts, "status="+joinInts(s.StatusParams))
+	}
+	if len(s.Statuses) > 0 {
+		parts = append(parts, "statuses="+joinInts(s.Statuses))
 	}
 	if s.ResultText {
 		parts = append(parts, "result=text")
@@ -54,11 +58,11 @@ func joinInts(list []int) string {
 }
 
 func (s *summary) empty() bool {
-	return len(s.BodyParams) == 0 && len(s.StatusParams) == 0 && !s.ResultText && len(s.ResultParams) == 0 && !s.WritesError
+	return len(s.BodyParams) == 0 && len(s.StatusParams) == 0 && len(s.Statuses) == 0 && !s.ResultText && len(s.ResultParams) == 0 && !s.WritesError
 }
 
 func (s *summary) equal(t *summary) bool {
-	return t != nil && slices.Equal(s.BodyParams, t.BodyParams) && slices.Equal(s.StatusParams, t.StatusParams) &&
+	return t != nil && slices.Equal(s.BodyParams, t.BodyParams) && slices.Equal(s.StatusParams, t.StatusParams) && slices.Equal(s.Statuses, t.Statuses) &&
 		s.ResultText == t.ResultText && slices.Equal(s.ResultParams, t.ResultParams) && s.WritesError == t.WritesError
 }
 
@@ -160,7 +164,11 @@ func (s *state) summarizeFunc(decl *ast.FuncDecl, fn *types.Func, serves bool) *
 			}
 			return true
 		})
-		sum.WritesError = !s.isHandler(fn) && s.alwaysWritesError(f, decl.Body)
+		if s.isHandler(fn) {
+			sum.Statuses = nil // an endpoint's statuses are its own
+		} else {
+			sum.WritesError = s.alwaysWritesError(f, decl.Body)
+		}
 	}
 	return sum
 }
@@ -212,8 +220,15 @@ func (s *state) alwaysWritesError(f *flow, body *ast.BlockStmt) bool {
 // whose callers must stop after calling it.
 func (s *state) isHandler(fn *types.Func) bool {
 	params := fn.Signature().Params()
-	return params.Len() == 2 && s.responseWriter != nil &&
-		types.Identical(params.At(0).Type().Underlying(), s.responseWriter) && isHTTPRequest(params.At(1).Type())
+	switch params.Len() {
+	case 1: // func(*gin.Context), func(echo.Context) error, func(*fiber.Ctx) error
+		t := deref(params.At(0).Type())
+		named, ok := t.(*types.Named)
+		return ok && named.Obj().Pkg() != nil && isFrameworkPkg(named.Obj().Pkg().Path()) && (named.Obj().Name() == "Context" || named.Obj().Name() == "Ctx")
+	case 2:
+		return s.responseWriter != nil && types.Identical(params.At(0).Type().Underlying(), s.responseWriter) && isHTTPRequest(params.At(1).Type())
+	}
+	return false
 }
 
 // summarizeCall adds to sum what one call of the function does with its
@@ -231,13 +246,30 @@ func (s *state) summarizeCall(f *flow, sum *summary, call *ast.CallExpr) {
 			}
 		}
 	}
+	// The error statuses the call writes; a constructor's only builds an
+	// error, which may be returned rather than written.
+	codes := slices.Clone(site.helperStatuses)
+	if site.fixed != 0 && site.kind != siteConstructor {
+		codes = append(codes, site.fixed)
+	}
 	for _, e := range site.statusExprs() {
 		for _, i := range f.statusParams(e, 0).indexes() {
 			if !slices.Contains(sum.StatusParams, i) {
 				sum.StatusParams = append(sum.StatusParams, i)
 			}
 		}
+		if values, ok := f.statuses(e, token.NoPos, 0); ok {
+			for _, v := range values {
+				codes = append(codes, v.code)
+			}
+		}
 	}
+	for _, code := range codes {
+		if code >= 400 && !slices.Contains(sum.Statuses, code) {
+			sum.Statuses = append(sum.Statuses, code)
+		}
+	}
+	slices.Sort(sum.Statuses)
 	slices.Sort(sum.StatusParams)
 	sortTogether(sum.BodyParams, sum.BodySinks)
 }

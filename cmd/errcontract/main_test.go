@@ -117,25 +117,26 @@ func TestDemoJSON(t *testing.T) {
 }
 
 // TestVet runs the command as go vet's tool: flags pass through vet, and
-// the jsonapi contract documents 415 and 2xx where contentful does not.
+// the jsonapi contract documents 415 where contentful does not, and does
+// not document 503 either.
 func TestVet(t *testing.T) {
 	vettool := "-vettool=" + binary
 	contentful, _ := run(t, root, "go", "vet", vettool, "./testdata/demo/...")
 	jsonapi, _ := run(t, root, "go", "vet", vettool, "-contract=jsonapi", "./testdata/demo/...")
 	const (
 		unsupported = "testdata/demo/api/middleware.go:58:59: status 415 is not documented by the contentful contract"
-		noContent   = "testdata/demo/api/orders.go:99:17: status 204 is not documented by the jsonapi contract (200 201 400 401 403 404 405 409 415 422 500)"
-		leak        = "testdata/demo/api/items.go:61:17: error text from err.Error() reaches the response body via http.Error"
+		unavailable = "testdata/demo/api/server.go:56:34: status 503 is not documented by the jsonapi contract (200 201 400 401 403 404 405 409 415 422 500)"
+		leak        = "testdata/demo/api/items.go:72:17: error text from err.Error() reaches the response body via http.Error"
 	)
 	for _, tc := range []struct {
 		out, line string
 		want      bool
 	}{
 		{contentful, unsupported, true},
-		{contentful, noContent, false},
+		{contentful, unavailable, false},
 		{contentful, leak, true},
 		{jsonapi, unsupported, false},
-		{jsonapi, noContent, true},
+		{jsonapi, unavailable, true},
 		{jsonapi, leak, true},
 	} {
 		if strings.Contains(tc.out, tc.line) != tc.want {
@@ -171,7 +172,7 @@ func TestBadFlags(t *testing.T) {
 		{"-contract=soap", `unknown contract "soap" (valid: contensis, contentful, jsonapi, management, problem)`},
 		{"-statuses=404,x", `status "x" is not a number (valid: 100 to 599)`},
 		{"-statuses=42", `status 42 is out of range (valid: 100 to 599)`},
-		{"-disable=leak", `unknown rule "leak" (valid: raw-http-error, undocumented-status, error-leak, missing-return)`},
+		{"-disable=leak", `unknown rule "leak" (valid: raw-http-error, undocumented-status, error-leak, missing-return, unused-documented-status)`},
 	} {
 		out, code := run(t, root, binary, tc.flag, "./testdata/demo/...")
 		if code != 2 {

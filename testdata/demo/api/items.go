@@ -29,6 +29,11 @@ func (in itemInput) problem() string {
 	return ""
 }
 
+// listItems lists the items.
+//
+// @Summary List items
+// @Success 200 {array} store.Item
+// @Router /items [get]
 func (s *Server) listItems(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, s.store.Items())
 }
@@ -45,6 +50,12 @@ func (s *Server) exportItems(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
+// getItem answers one item.
+//
+// @Summary Get an item
+// @Success 200 {object} store.Item
+// @Failure 400,404 {object} apiError
+// @Router /items/{id} [get]
 func (s *Server) getItem(w http.ResponseWriter, r *http.Request) {
 	id, err := pathID(r)
 	if err != nil {
@@ -64,6 +75,12 @@ func (s *Server) getItem(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, item)
 }
 
+// createItem adds an item.
+//
+// @Summary Create an item
+// @Success 201 {object} store.Item
+// @Failure 400,422 {object} apiError
+// @Router /items [post]
 func (s *Server) createItem(w http.ResponseWriter, r *http.Request) {
 	var in itemInput
 	if err := decodeJSON(w, r, &in); err != nil {

@@ -27,6 +27,12 @@ func (in orderInput) problem() string {
 	return ""
 }
 
+// createOrder places an order.
+//
+// @Summary Place an order
+// @Success 201 {object} store.Order
+// @Failure 400,409,422,500 {object} apiError
+// @Router /orders [post]
 func (s *Server) createOrder(w http.ResponseWriter, r *http.Request) {
 	var in orderInput
 	if err := decodeJSON(w, r, &in); err != nil {
@@ -62,6 +68,12 @@ func (s *Server) createOrder(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
+// getOrder answers one order.
+//
+// @Summary Get an order
+// @Success 200 {object} store.Order
+// @Failure 400,404 {object} apiError
+// @Router /orders/{id} [get]
 func (s *Server) getOrder(w http.ResponseWriter, r *http.Request) {
 	id, err := pathID(r)
 	if err != nil {
@@ -80,6 +92,12 @@ func (s *Server) getOrder(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, order)
 }
 
+// deleteOrder cancels an order.
+//
+// @Summary Cancel an order
+// @Success 204
+// @Failure 400,404,500 {object} apiError
+// @Router /orders/{id} [delete]
 func (s *Server) deleteOrder(w http.ResponseWriter, r *http.Request) {
 	id, err := pathID(r)
 	if err != nil {

@@ -16,6 +16,12 @@ type userInput struct {
 	Name  string `json:"name"`
 }
 
+// createUser registers a user.
+//
+// @Summary Register a user
+// @Success 201 {object} store.User
+// @Failure 400,422,500 {object} apiError
+// @Router /users [post]
 func (s *Server) createUser(w http.ResponseWriter, r *http.Request) {
 	var in userInput
 	if err := decodeJSON(w, r, &in); err != nil {
@@ -37,6 +43,12 @@ func (s *Server) createUser(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusCreated, user)
 }
 
+// getUser answers one user.
+//
+// @Summary Get a user
+// @Success 200 {object} store.User
+// @Failure 400,404,500 {object} apiError
+// @Router /users/{id} [get]
 func (s *Server) getUser(w http.ResponseWriter, r *http.Request) {
 	id, err := pathID(r)
 	if err != nil {

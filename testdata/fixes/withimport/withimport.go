@@ -48,13 +48,13 @@ func constructorLeak(w http.ResponseWriter, r *http.Request) {
 	apierror.Write(w, r, apierror.NotFound(err.Error())) // want `^error text from err.Error\(\) reaches the response body via apierror.NotFound$`
 }
 
-func noRequestInScope(w http.ResponseWriter) { // want noRequestInScope:`summary\(writes-error\)`
+func noRequestInScope(w http.ResponseWriter) { // want noRequestInScope:`summary\(statuses=429 writes-error\)`
 	http.Error(w, "slow down", http.StatusTooManyRequests) // want `^http.Error bypasses`
 }
 
 // Not fixed: the status is not one constant, the panic value is no error.
 
-func twoStatuses(w http.ResponseWriter, r *http.Request, gone bool) { // want twoStatuses:`summary\(writes-error\)`
+func twoStatuses(w http.ResponseWriter, r *http.Request, gone bool) { // want twoStatuses:`summary\(statuses=404,409 writes-error\)`
 	status := http.StatusNotFound
 	if gone {
 		status = http.StatusConflict

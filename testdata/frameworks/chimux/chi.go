@@ -38,7 +38,7 @@ type TagAPI struct {
 	Log  *slog.Logger
 }
 
-func (a *TagAPI) Router() http.Handler {
+func (a *TagAPI) Router() http.Handler { // want Router:`summary\(statuses=404,405\)`
 	r := chi.NewRouter()
 	r.Use(middleware.RequestID, middleware.Recoverer, a.recoverWithDetail)
 	r.NotFound(func(w http.ResponseWriter, r *http.Request) {
@@ -57,7 +57,7 @@ func (a *TagAPI) Router() http.Handler {
 
 // recoverWithDetail runs inside chi's Recoverer, which answers a panic with
 // a bare 500; this one writes the panic value.
-func (a *TagAPI) recoverWithDetail(next http.Handler) http.Handler {
+func (a *TagAPI) recoverWithDetail(next http.Handler) http.Handler { // want recoverWithDetail:`summary\(statuses=500\)`
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		defer func() {
 			if rec := recover(); rec != nil {

@@ -13,7 +13,7 @@ import (
 )
 
 // RequireKey checks the API key header.
-func RequireKey(key string) gin.HandlerFunc {
+func RequireKey(key string) gin.HandlerFunc { // want RequireKey:`summary\(statuses=401\)`
 	return func(ctx *gin.Context) {
 		got := ctx.GetHeader("X-Api-Key")
 		if got == "" {
@@ -44,7 +44,7 @@ func RenderErrors() gin.HandlerFunc {
 }
 
 // Maintenance answers every request while the store is migrated.
-func Maintenance(until time.Time) gin.HandlerFunc {
+func Maintenance(until time.Time) gin.HandlerFunc { // want Maintenance:`summary\(statuses=409\)`
 	return func(c *gin.Context) {
 		if time.Now().After(until) {
 			c.Next()

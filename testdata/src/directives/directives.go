@@ -32,7 +32,7 @@ func publicFunc() {}
 //errcontract:constructor 404 // want `^malformed directive: errcontract:constructor belongs on a function, not on a type$`
 type ctorType struct{}
 
-//errcontract:frobnicate // want `^malformed directive: unknown directive errcontract:frobnicate \(valid: constructor, writer, public, ignore\)$`
+//errcontract:frobnicate // want `^malformed directive: unknown directive errcontract:frobnicate \(valid: constructor, writer, public, statuses, ignore\)$`
 func unknownVerb() {}
 
 func misplaced(w http.ResponseWriter) {
@@ -53,14 +53,14 @@ func ignored(w http.ResponseWriter, r *http.Request) {
 	http.Error(w, "plain", http.StatusBadRequest) // want `^http.Error bypasses`
 }
 
-func ignoreProblems(w http.ResponseWriter) { // want ignoreProblems:`summary\(writes-error\)`
+func ignoreProblems(w http.ResponseWriter) { // want ignoreProblems:`summary\(statuses=400 writes-error\)`
 	//errcontract:ignore raw-http-error // want `^malformed directive: errcontract:ignore needs a reason`
 	http.Error(w, "a", http.StatusBadRequest) // want `^http.Error bypasses`
 
 	//errcontract:ignore raw-http-error --   // want `^malformed directive: errcontract:ignore needs a reason`
 	http.Error(w, "b", http.StatusBadRequest) // want `^http.Error bypasses`
 
-	//errcontract:ignore no-such-rule -- because // want `^malformed directive: unknown rule "no-such-rule" \(valid: raw-http-error, undocumented-status, error-leak, missing-return\)$`
+	//errcontract:ignore no-such-rule -- because // want `^malformed directive: unknown rule "no-such-rule" \(valid: raw-http-error, undocumented-status, error-leak, missing-return, unused-documented-status\)$`
 	http.Error(w, "c", http.StatusBadRequest) // want `^http.Error bypasses`
 
 	//errcontract:ignore undocumented-status -- nothing here // want `^errcontract:ignore suppresses no undocumented-status finding$`

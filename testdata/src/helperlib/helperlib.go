@@ -27,6 +27,6 @@ func Describe(err error) string { // want Describe:`summary\(result=text\)`
 }
 
 // Gone always answers 410.
-func Gone(w http.ResponseWriter) { // want Gone:`summary\(writes-error\)`
+func Gone(w http.ResponseWriter) { // want Gone:`summary\(statuses=410 writes-error\)`
 	http.Error(w, "gone", http.StatusGone) // want `^http.Error bypasses` `^status 410 is not documented`
 }

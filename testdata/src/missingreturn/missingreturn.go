@@ -67,14 +67,14 @@ func respondJSON(w http.ResponseWriter, status int, v any) { // want respondJSON
 
 // internalError logs err and always writes a generic 500: by its summary,
 // a call of it is an error response.
-func internalError(w http.ResponseWriter, r *http.Request, err error) { // want internalError:`summary\(writes-error\)`
+func internalError(w http.ResponseWriter, r *http.Request, err error) { // want internalError:`summary\(statuses=500 writes-error\)`
 	log.Printf("%s %s: %v", r.Method, r.URL.Path, err)
 	http.Error(w, "internal error", http.StatusInternalServerError)
 }
 
 // requireJSON writes a 415 only when the request is not JSON: it does not
 // always write an error response, so it gets no fact.
-func requireJSON(w http.ResponseWriter, contentType string) bool {
+func requireJSON(w http.ResponseWriter, contentType string) bool { // want requireJSON:`summary\(statuses=415\)`
 	if !strings.HasPrefix(contentType, "application/json") {
 		http.Error(w, "expected application/json", http.StatusUnsupportedMediaType)
 		return false
@@ -324,7 +324,7 @@ func exportItems(w http.ResponseWriter, r *http.Request) {
 }
 
 // routes registers a handler as a function literal.
-func routes(mux *http.ServeMux) {
+func routes(mux *http.ServeMux) { // want routes:`summary\(statuses=503\)`
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		if err := items.verify(); err != nil {
 			http.Error(w, "unhealthy", http.StatusServiceUnavailable) // want `^handler goes on after writing an error response; add a return$`
@@ -742,7 +742,7 @@ var healthz = func(w http.ResponseWriter, r *http.Request) {
 
 // recoverer's error write is in a deferred function literal: the handler's
 // own work after the defer statement is not after it.
-func recoverer(next http.Handler) http.Handler {
+func recoverer(next http.Handler) http.Handler { // want recoverer:`summary\(statuses=500\)`
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		defer func() {
 			if v := recover(); v != nil {

@@ -26,7 +26,7 @@ func sentinelText(w http.ResponseWriter, r *http.Request) {
 	http.Error(w, errWrapped.Error(), http.StatusBadRequest) // want `^error text from errWrapped.Error\(\) reaches`
 }
 
-func wrappedSentinelIsNot(w http.ResponseWriter, r *http.Request, err error) {
+func wrappedSentinelIsNot(w http.ResponseWriter, r *http.Request, err error) { // want wrappedSentinelIsNot:`summary\(statuses=404\)`
 	if errors.Is(err, ErrNotFound) {
 		// err wraps the sentinel with more text: not safe.
 		http.Error(w, err.Error(), http.StatusNotFound) // want `^error text from err.Error\(\) reaches`

@@ -38,14 +38,14 @@ func writeHeaderThenWriteString(w http.ResponseWriter, r *http.Request) {
 	io.WriteString(w, "forbidden")
 }
 
-func writeHeaderInBranchThenBody(w http.ResponseWriter, r *http.Request, ok bool) {
+func writeHeaderInBranchThenBody(w http.ResponseWriter, r *http.Request, ok bool) { // want writeHeaderInBranchThenBody:`summary\(statuses=401\)`
 	if !ok {
 		w.WriteHeader(http.StatusUnauthorized) // want `^WriteHeader\(401\) with a hand-written body`
 	}
 	w.Write([]byte("denied"))
 }
 
-func statusThroughLocal(w http.ResponseWriter, r *http.Request, missing bool) { // want statusThroughLocal:`summary\(writes-error\)`
+func statusThroughLocal(w http.ResponseWriter, r *http.Request, missing bool) { // want statusThroughLocal:`summary\(statuses=400,404 writes-error\)`
 	status := http.StatusBadRequest
 	if missing {
 		status = http.StatusNotFound
@@ -76,7 +76,7 @@ type wrapped struct {
 	status int
 }
 
-func customWriter(rw *wrapped, r *http.Request) { // want customWriter:`summary\(writes-error\)`
+func customWriter(rw *wrapped, r *http.Request) { // want customWriter:`summary\(statuses=502 writes-error\)`
 	rw.WriteHeader(http.StatusBadGateway) // want `^WriteHeader\(502\) with a hand-written body`
 	rw.Write([]byte("upstream failed"))
 }
@@ -93,7 +93,7 @@ func writeHeaderErrorWithoutBody(w http.ResponseWriter, r *http.Request) {
 	w.WriteHeader(http.StatusNotFound)
 }
 
-func writeHeaderThenReturn(w http.ResponseWriter, r *http.Request, ok bool) {
+func writeHeaderThenReturn(w http.ResponseWriter, r *http.Request, ok bool) { // want writeHeaderThenReturn:`summary\(statuses=403\)`
 	if !ok {
 		w.WriteHeader(http.StatusForbidden)
 		return
@@ -101,7 +101,7 @@ func writeHeaderThenReturn(w http.ResponseWriter, r *http.Request, ok bool) {
 	w.Write([]byte("welcome"))
 }
 
-func writeHeaderThenLogThenReturn(w http.ResponseWriter, r *http.Request, ok bool) {
+func writeHeaderThenLogThenReturn(w http.ResponseWriter, r *http.Request, ok bool) { // want writeHeaderThenLogThenReturn:`summary\(statuses=403\)`
 	if !ok {
 		w.WriteHeader(http.StatusForbidden)
 		log.Printf("forbidden: %s", r.URL.Path)
@@ -115,7 +115,7 @@ func unknownStatus(w http.ResponseWriter, resp *http.Response) {
 	io.Copy(w, resp.Body)
 }
 
-func elseBranchIsNotAfter(w http.ResponseWriter, r *http.Request, ok bool) {
+func elseBranchIsNotAfter(w http.ResponseWriter, r *http.Request, ok bool) { // want elseBranchIsNotAfter:`summary\(statuses=403\)`
 	if !ok {
 		w.WriteHeader(http.StatusForbidden)
 	} else {
@@ -123,7 +123,7 @@ func elseBranchIsNotAfter(w http.ResponseWriter, r *http.Request, ok bool) {
 	}
 }
 
-func bodyToOtherWriter(w, audit http.ResponseWriter, r *http.Request) { // want bodyToOtherWriter:`summary\(writes-error\)`
+func bodyToOtherWriter(w, audit http.ResponseWriter, r *http.Request) { // want bodyToOtherWriter:`summary\(statuses=403 writes-error\)`
 	w.WriteHeader(http.StatusForbidden)
 	audit.Write([]byte("denied"))
 }

@@ -61,6 +61,6 @@ type Invalid struct { // want Invalid:`public`
 func (e *Invalid) Error() string { return e.Field + " is invalid" }
 
 // fallback is not canonical: its raw write is reported.
-func fallback(w http.ResponseWriter) { // want fallback:`summary\(writes-error\)`
+func fallback(w http.ResponseWriter) { // want fallback:`summary\(statuses=500 writes-error\)`
 	http.Error(w, "oops", http.StatusInternalServerError) // want `^http.Error bypasses`
 }

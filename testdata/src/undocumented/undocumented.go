@@ -42,7 +42,7 @@ func throughLocal(w http.ResponseWriter, r *http.Request) {
 	w.WriteHeader(status) // want `^status 418 is not documented`
 }
 
-func throughBranches(w http.ResponseWriter, r *http.Request, err error) { // want throughBranches:`summary\(writes-error\)`
+func throughBranches(w http.ResponseWriter, r *http.Request, err error) { // want throughBranches:`summary\(statuses=404,410 writes-error\)`
 	status := http.StatusNotFound
 	if errors.Is(err, errArchived) {
 		status = http.StatusGone
@@ -50,7 +50,7 @@ func throughBranches(w http.ResponseWriter, r *http.Request, err error) { // wan
 	w.WriteHeader(status) // want `^status 410 is not documented`
 }
 
-func throughSwitch(w http.ResponseWriter, r *http.Request, kind string) { // want throughSwitch:`summary\(writes-error\)`
+func throughSwitch(w http.ResponseWriter, r *http.Request, kind string) { // want throughSwitch:`summary\(statuses=412,423,429 writes-error\)`
 	var status int
 	switch kind {
 	case "locked":
@@ -76,7 +76,7 @@ func inClosure(w http.ResponseWriter, r *http.Request) {
 	fail()
 }
 
-func inLoop(w http.ResponseWriter, r *http.Request, tries []int) {
+func inLoop(w http.ResponseWriter, r *http.Request, tries []int) { // want inLoop:`summary\(statuses=451\)`
 	status := http.StatusOK
 	for range tries {
 		w.WriteHeader(status) // want `^status 451 is not documented`
@@ -84,7 +84,7 @@ func inLoop(w http.ResponseWriter, r *http.Request, tries []int) {
 	}
 }
 
-func eachValueOnce(w http.ResponseWriter, r *http.Request, a bool) { // want eachValueOnce:`summary\(writes-error\)`
+func eachValueOnce(w http.ResponseWriter, r *http.Request, a bool) { // want eachValueOnce:`summary\(statuses=418 writes-error\)`
 	status := 418
 	if a {
 		status = 418

@@ -1,0 +1,314 @@
+package analyzer
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/errcontract/errcontract/internal/contract"
+)
+
+// A handlerContract is the statuses one handler documents, next to it:
+// swag annotations (@Success, @Failure, @Response) or an
+// //errcontract:statuses directive. Where a handler has one, its writes are
+// checked against it instead of the API-wide contract.
+type handlerContract struct {
+	name       string
+	documented contract.Set
+	notes      map[int]*ast.Comment // the annotation of each status
+	swag       bool                 // annotated by swag, not by the directive
+	last       *ast.Comment         // the last status annotation, where fixes add one
+	written    map[int]bool         // statuses the handler writes
+	unknown    bool                 // it writes a status that did not resolve
+}
+
+// annotationVerbs are the swag annotations that document statuses.
+var annotationVerbs = []string{"@success", "@failure", "@response"}
+
+// readHandlerContracts parses the per-handler contracts of the package's
+// functions and reports malformed annotations, and annotated statuses that
+// the API contract does not document.
+func (s *state) readHandlerContracts() {
+	s.handlers = make(map[*ast.FuncDecl]*handlerContract)
+	for _, file := range s.pass.Files {
+		for _, decl := range file.Decls {
+			fd, ok := decl.(*ast.FuncDecl)
+			if !ok || fd.Doc == nil {
+				continue
+			}
+			if hc := s.parseHandlerContract(fd); hc != nil {
+				s.handlers[fd] = hc
+				s.checkAgainstAPI(hc)
+			}
+		}
+	}
+}
+
+func (s *state) parseHandlerContract(fd *ast.FuncDecl) *handlerContract {
+	hc := &handlerContract{name: fd.Name.Name, notes: make(map[int]*ast.Comment), written: make(map[int]bool)}
+	found := false
+	for _, c := range fd.Doc.List {
+		var codes []int
+		var err error
+		if d, ok := parseDirective(c); ok && d.verb == "statuses" {
+			codes, err = parseStatusesDirective(d.args)
+		} else if verb, rest, ok := swagAnnotation(c.Text); ok {
+			hc.swag = true
+			codes, err = parseSwagCodes(verb, rest)
+		} else {
+			continue
+		}
+		if err != nil {
+			s.r.report(analysis.Diagnostic{Pos: c.Slash, End: c.End(), Category: categoryDirective, Message: err.Error()})
+			continue
+		}
+		found = true
+		hc.last = c
+		for _, code := range codes {
+			if _, dup := hc.notes[code]; !dup {
+				hc.notes[code] = c
+			}
+		}
+	}
+	if !found {
+		return nil
+	}
+	codes := make([]int, 0, len(hc.notes))
+	for code := range hc.notes {
+		codes = append(codes, code)
+	}
+	hc.documented = contract.NewSet(codes)
+	return hc
+}
+
+// swagAnnotation splits a swag status annotation, "// @Failure 400,404
+// {object} Error", into its verb and the fields after it; swag separates
+// them with spaces or tabs. A trailing comment after " //" is not part of it.
+func swagAnnotation(text string) (verb string, fields []string, ok bool) {
+	text = strings.TrimPrefix(text, "//")
+	if i := strings.Index(text, "//"); i >= 0 {
+		text = text[:i]
+	}
+	fields = strings.Fields(text)
+	if len(fields) == 0 || !slices.Contains(annotationVerbs, strings.ToLower(fields[0])) {
+		return "", nil, false
+	}
+	return fields[0], fields[1:], true
+}
+
+// parseSwagCodes parses the codes of a swag annotation: a comma-separated
+// list of statuses, where "default" documents nothing in particular.
+func parseSwagCodes(verb string, fields []string) ([]int, error) {
+	if len(fields) == 0 {
+		return nil, fmt.Errorf("malformed annotation: %s has no status code", verb)
+	}
+	var codes []int
+	for code := range strings.SplitSeq(fields[0], ",") {
+		if strings.EqualFold(code, "default") {
+			continue
+		}
+		n, err := strconv.Atoi(code)
+		if err != nil || n < 100 || n > 599 {
+			return nil, fmt.Errorf("malformed annotation: %s code %q is not a status or default", verb, code)
+		}
+		codes = append(codes, n)
+	}
+	return codes, nil
+}
+
+// parseStatusesDirective parses //errcontract:statuses 200 201 404.
+func parseStatusesDirective(args string) ([]int, error) {
+	fields := strings.Fields(args)
+	if len(fields) == 0 {
+		return nil, fmt.Errorf("malformed directive: errcontract:statuses needs statuses, as in //errcontract:statuses 200 404")
+	}
+	var codes []int
+	for _, f := range fields {
+		n, err := strconv.Atoi(f)
+		if err != nil {
+			return nil, fmt.Errorf("malformed directive: errcontract:statuses status %q is not a number", f)
+		}
+		if err := checkStatus(n); err != nil {
+			return nil, fmt.Errorf("malformed directive: errcontract:statuses %v", err)
+		}
+		codes = append(codes, n)
+	}
+	return codes, nil
+}
+
+// checkAgainstAPI reports the statuses a handler documents that the API
+// contract does not: the API table and the operation disagree.
+func (s *state) checkAgainstAPI(hc *handlerContract) {
+	for _, code := range hc.codes() {
+		if s.cfg.documented.Undocumented(code) {
+			c := hc.notes[code]
+			s.r.report(analysis.Diagnostic{
+				Pos:      c.Slash,
+				End:      c.End(),
+				Category: ruleUndocumentedStatus,
+				Message:  fmt.Sprintf("status %d documented by handler %s is not documented by %s (%s)", code, hc.name, s.cfg.contract, s.cfg.documented),
+			})
+		}
+	}
+}
+
+func (hc *handlerContract) codes() []int {
+	codes := make([]int, 0, len(hc.notes))
+	for code := range hc.notes {
+		codes = append(codes, code)
+	}
+	slices.Sort(codes)
+	return codes
+}
+
+// handlerAt returns the per-handler contract of the function declaration
+// enclosing cur, or nil.
+func (s *state) handlerAt(cur inspector.Cursor) *handlerContract {
+	if len(s.handlers) == 0 {
+		return nil
+	}
+	for c := range cur.Enclosing((*ast.FuncDecl)(nil)) {
+		return s.handlers[c.Node().(*ast.FuncDecl)]
+	}
+	return nil
+}
+
+// checkUnusedStatuses reports, for each handler whose every written status
+// resolved, the documented statuses it never writes. 200 is what a handler
+// answers when it writes a body without a status, so it is never reported.
+func (s *state) checkUnusedStatuses() {
+	for _, hc := range s.handlers {
+		if hc.unknown {
+			continue
+		}
+		for _, code := range hc.codes() {
+			if code == 200 || hc.written[code] {
+				continue
+			}
+			c := hc.notes[code]
+			s.r.report(analysis.Diagnostic{
+				Pos:      c.Slash,
+				End:      c.End(),
+				Category: ruleUnusedDocumentedStatus,
+				Message:  fmt.Sprintf("status %d documented by handler %s is never written", code, hc.name),
+			})
+		}
+	}
+}
+
+// handlerStatusFix returns the fix that documents code in the handler's
+// annotations: a swag @Failure (or @Success) line after the last one, or
+// the status added to the directive.
+func (s *state) handlerStatusFix(hc *handlerContract, code int) []analysis.SuggestedFix {
+	c := hc.last
+	fi := s.fileOf(c.Slash)
+	if fi.generated || fi.content == nil {
+		return nil
+	}
+	if !hc.swag {
+		end := c.End()
+		if i := strings.Index(c.Text, " //"); i >= 0 {
+			end = c.Slash + token.Pos(i)
+		}
+		return []analysis.SuggestedFix{{
+			Message:   fmt.Sprintf("Add %d to the errcontract:statuses directive of %s", code, hc.name),
+			TextEdits: []analysis.TextEdit{{Pos: end, End: end, NewText: []byte(" " + strconv.Itoa(code))}},
+		}}
+	}
+	verb := "@Failure"
+	if code < 400 {
+		verb = "@Success"
+	}
+	line := fmt.Sprintf("// %s %d {object} %s", verb, code, s.errorSchema())
+	lineStart := fi.tok.LineStart(fi.tok.Line(c.Slash))
+	indent := string(fi.content[fi.tok.Offset(lineStart):fi.tok.Offset(c.Slash)])
+	return []analysis.SuggestedFix{{
+		Message:   fmt.Sprintf("Add %s %d to the annotations of %s", verb, code, hc.name),
+		TextEdits: []analysis.TextEdit{{Pos: c.End(), End: c.End(), NewText: []byte("\n" + indent + line)}},
+	}}
+}
+
+// errorSchema names the error type for a swag annotation: the result type
+// of the canonical package's constructors.
+func (s *state) errorSchema() string {
+	canon := s.canonical()
+	statuses := make([]int, 0, len(canon.ctors))
+	for status := range canon.ctors {
+		statuses = append(statuses, status)
+	}
+	slices.Sort(statuses)
+	qualify := func(p *types.Package) string {
+		if p == s.pass.Pkg {
+			return ""
+		}
+		return p.Name()
+	}
+	for _, status := range statuses {
+		for _, ctor := range canon.ctors[status] {
+			if ctor.result != nil {
+				return types.TypeString(deref(ctor.result), qualify)
+			}
+		}
+	}
+	if canon == builtinAPIError {
+		return "apierror.Error"
+	}
+	return "string"
+}
+
+func deref(t types.Type) types.Type {
+	if ptr, ok := t.(*types.Pointer); ok {
+		return ptr.Elem()
+	}
+	return t
+}
+
+// noteHandlerStatus records what statuses a site lets its handler write,
+// for unused-documented-status.
+func (s *state) noteHandlerStatus(cur inspector.Cursor, site *site) {
+	hc := s.handlerAt(cur)
+	if hc == nil {
+		return
+	}
+	if site.fixed != 0 {
+		hc.written[site.fixed] = true
+	}
+	for _, code := range site.helperStatuses {
+		hc.written[code] = true
+	}
+	for _, e := range site.statusExprs() {
+		values, ok := s.statusValues(cur, e)
+		if !ok {
+			hc.unknown = true
+		}
+		for _, v := range values {
+			hc.written[v.code] = true
+		}
+	}
+}
+
+// reportHandlerStatus reports a status that a handler writes and does not
+// document, with the fix that documents it where the API contract does:
+// documenting a status the API lacks would only move the finding.
+func (s *state) reportHandlerStatus(hc *handlerContract, at ast.Node, code int, from ast.Expr) {
+	d := analysis.Diagnostic{
+		Pos:      at.Pos(),
+		End:      at.End(),
+		Category: ruleUndocumentedStatus,
+		Message:  fmt.Sprintf("status %d is not documented by handler %s (%s)", code, hc.name, hc.documented),
+	}
+	if !s.cfg.documented.Undocumented(code) {
+		d.SuggestedFixes = s.handlerStatusFix(hc, code)
+	}
+	if from != nil && from != at {
+		d.Related = []analysis.RelatedInformation{{Pos: from.Pos(), End: from.End(), Message: "status " + strconv.Itoa(code) + " is set here"}}
+	}
+	s.r.report(d)
+}
