@@ -65,7 +65,7 @@ func TestRejectedSettings(t *testing.T) {
 		{
 			name:     "unknown key",
 			settings: map[string]any{"contracts": "jsonapi"},
-			want:     []string{`unknown field "contracts"`, "valid settings: contract, statuses, disable, constructors"},
+			want:     []string{`unknown field "contracts"`, "valid settings: contract, statuses, disable, enable, constructors"},
 		},
 		{
 			name:     "unknown contract",
