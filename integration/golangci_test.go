@@ -266,7 +266,7 @@ func TestGolangciLint(t *testing.T) {
 		settings map[string]string
 		want     []string
 	}{
-		{"unknown setting", map[string]string{"contracts": "jsonapi"}, []string{`unknown field "contracts"`, "valid settings: contract, statuses, disable, constructors"}},
+		{"unknown setting", map[string]string{"contracts": "jsonapi"}, []string{`unknown field "contracts"`, "valid settings: contract, statuses, disable, enable, constructors"}},
 		{"bad contract", map[string]string{"contract": "soap"}, []string{`unknown contract "soap"`, "valid: contensis, contentful, jsonapi, management, problem"}},
 		{"bad status", map[string]string{"statuses": "[400, 999]"}, []string{"status 999 is out of range"}},
 	} {
