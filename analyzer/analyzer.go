@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 )
 
@@ -27,7 +26,6 @@ func New(cfg Config) *analysis.Analyzer {
 		Name:      "errcontract",
 		Doc:       mustExtractDoc(doc, "errcontract"),
 		URL:       "https://github.com/errcontract/errcontract",
-		Requires:  []*analysis.Analyzer{inspect.Analyzer},
 		Run:       c.run,
 		FactTypes: []analysis.Fact{new(isConstructor), new(isWriter), new(isPublic), new(declaresDirectives), new(summary), new(isSentinel)},
 	}
@@ -134,7 +132,10 @@ func (s *state) isCanonicalPkg(pkg *types.Package) bool {
 
 // checkCalls runs the rules on every call of the package.
 func (s *state) checkCalls() {
-	root := s.pass.ResultOf[inspect.Analyzer].(*inspector.Inspector).Root()
+	// The inspector is built here rather than required: the driver runs
+	// errcontract on every dependency, for its facts, and most of them
+	// serve no HTTP and need no traversal of their own.
+	root := inspector.New(s.pass.Files).Root()
 	for cur := range root.Preorder((*ast.CallExpr)(nil)) {
 		site := s.classify(cur.Node().(*ast.CallExpr))
 		if site == nil {
