@@ -302,8 +302,8 @@ func (s *state) checkReturned(f *flow, e ast.Expr, r *returnedErrors) {
 		return
 	}
 	if call, ok := ast.Unparen(e).(*ast.CallExpr); ok {
-		if fn, _ := typeutil.Callee(s.pass.TypesInfo, call).(*types.Func); fn != nil && (lookupFramework(fn) != nil || s.isCanonicalFunc(fn)) {
-			return // a framework write's own error, or a canonical error
+		if fn, _ := typeutil.Callee(s.pass.TypesInfo, call).(*types.Func); fn != nil && (lookupFramework(fn) != nil || s.isCanonicalFunc(fn) || s.writesResponse(fn)) {
+			return // the error of a write, or a canonical error
 		}
 	}
 	if len(r.fromBinder) > 0 && !s.assignedFrom(f, e, r.pkg, r.fromBinder) {
@@ -390,4 +390,11 @@ func contextOf(e ast.Expr) ast.Expr {
 		}
 		e = sel.X
 	}
+}
+
+// writesResponse reports whether fn's summary says it writes a response:
+// the error it returns is that of the write.
+func (s *state) writesResponse(fn *types.Func) bool {
+	sum := s.summaryOf(fn)
+	return sum != nil && (len(sum.BodyParams) > 0 || len(sum.StatusParams) > 0 || len(sum.Statuses) > 0 || sum.WritesError)
 }

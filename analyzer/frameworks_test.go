@@ -16,5 +16,5 @@ func TestFrameworks(t *testing.T) {
 		t.Skip("loads the framework modules")
 	}
 	dir := filepath.Join(testdata(t), "frameworks")
-	analysistest.Run(t, dir, Analyzer, "./gin", "./echo", "./fiber", "./chirender", "./chimux", "./perhandlergin", "./perhandlerecho")
+	analysistest.Run(t, dir, Analyzer, "./gin", "./echo", "./fiber", "./chirender", "./chimux", "./perhandlergin", "./perhandlerecho", "./fwhelpers", "./fwhelperuse")
 }
