@@ -19,7 +19,9 @@ var Analyzer = New(DefaultConfig())
 
 // New returns an errcontract analyzer for cfg. Each analyzer owns its
 // configuration: its flags update that copy and no other, so analyzers with
-// different contracts can run side by side.
+// different contracts can run side by side. New does not validate cfg: an
+// invalid one makes every run fail, so callers check it with Validate first,
+// as the command's flags and the golangci-lint plugin do.
 func New(cfg Config) *analysis.Analyzer {
 	c := &checker{cfg: cfg}
 	a := &analysis.Analyzer{

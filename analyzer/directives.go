@@ -190,8 +190,8 @@ func (ds *directives) readFuncDirective(pass *analysis.Pass, d directive, fn *ty
 		}
 		pass.ExportObjectFact(fn, fact)
 		ds.declared = true
-		start := d.comment.Slash + token.Pos(len(directivePrefix+"constructor "))
-		ds.ctors = append(ds.ctors, constructorDecl{start, start + token.Pos(len(strconv.Itoa(fact.Status))), fact.Status})
+		start, end := statusField(d.comment)
+		ds.ctors = append(ds.ctors, constructorDecl{start, end, fact.Status})
 	case "writer":
 		if d.args != "" {
 			ds.problem(d, fmt.Errorf("unexpected %q after errcontract:writer", d.args))
@@ -206,6 +206,21 @@ func (ds *directives) readFuncDirective(pass *analysis.Pass, d directive, fn *ty
 	default:
 		ds.readLooseDirective(d)
 	}
+}
+
+// statusField returns the range of the status in a constructor directive:
+// its first field after the verb, however it is spaced or written.
+func statusField(c *ast.Comment) (start, end token.Pos) {
+	text := c.Text
+	i := len(directivePrefix + "constructor")
+	for i < len(text) && (text[i] == ' ' || text[i] == '\t') {
+		i++
+	}
+	j := i
+	for j < len(text) && text[j] != ' ' && text[j] != '\t' {
+		j++
+	}
+	return c.Slash + token.Pos(i), c.Slash + token.Pos(j)
 }
 
 func (ds *directives) readTypeDirective(pass *analysis.Pass, d directive, tn *types.TypeName) {

@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"go/token"
+	"os"
 	"strings"
 	"testing"
 
@@ -56,4 +57,31 @@ func find(results []*analysistest.Result, pkg string, line int, message string) 
 		}
 	}
 	return nil, nil
+}
+
+// TestConstructorStatusRange checks that the finding on a constructor
+// directive covers exactly its status, however the directive is spaced.
+func TestConstructorStatusRange(t *testing.T) {
+	results := analysistest.Run(new(discardErrors), testdata(t), only(ruleUndocumentedStatus), "teamerr")
+	found := 0
+	for _, r := range results {
+		for _, d := range r.Diagnostics {
+			if !strings.HasPrefix(d.Message, "constructor status ") {
+				continue
+			}
+			found++
+			status := strings.Fields(d.Message)[2]
+			start, end := r.Pass.Fset.Position(d.Pos), r.Pass.Fset.Position(d.End)
+			src, err := os.ReadFile(start.Filename)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := string(src[start.Offset:end.Offset]); got != status {
+				t.Errorf("%s: the finding covers %q, want %q", start, got, status)
+			}
+		}
+	}
+	if found != 2 {
+		t.Errorf("%d constructor status findings in teamerr, want 2", found)
+	}
 }

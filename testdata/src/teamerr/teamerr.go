@@ -64,3 +64,10 @@ func (e *Invalid) Error() string { return e.Field + " is invalid" }
 func fallback(w http.ResponseWriter) { // want fallback:`summary\(statuses=500 writes-error\)`
 	http.Error(w, "oops", http.StatusInternalServerError) // want `^http.Error bypasses`
 }
+
+// Spaced has its status after two spaces: the finding covers the status.
+//
+//errcontract:constructor  410 Gone // want `^constructor status 410 is not documented`
+func Spaced(msg string) *Error { // want Spaced:`constructor\(410 Gone\)`
+	return &Error{Status: http.StatusGone, Message: msg}
+}
