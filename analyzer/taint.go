@@ -38,8 +38,6 @@ type taint struct {
 	params bitset
 }
 
-func (t taint) none() bool { return t.src == nil && t.params == 0 }
-
 // or merges u into t, keeping t's source if it has one.
 func (t taint) or(u taint) taint {
 	if t.src == nil {
