@@ -10,7 +10,7 @@ import (
 	"sync/atomic"
 
 	"github.com/errcontract/errcontract/apierror"
-	"github.com/errcontract/errcontract/testdata/demofixed/store"
+	"github.com/errcontract/errcontract/testdata/demo/store"
 )
 
 // maxBodyBytes bounds request bodies; the largest valid one is far smaller.

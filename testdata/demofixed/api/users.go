@@ -8,7 +8,7 @@ import (
 	"strconv"
 
 	"github.com/errcontract/errcontract/apierror"
-	"github.com/errcontract/errcontract/testdata/demofixed/store"
+	"github.com/errcontract/errcontract/testdata/demo/store"
 )
 
 type userInput struct {

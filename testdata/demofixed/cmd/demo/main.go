@@ -13,7 +13,7 @@ import (
 
 	"github.com/errcontract/errcontract/apierror"
 	"github.com/errcontract/errcontract/testdata/demofixed/api"
-	"github.com/errcontract/errcontract/testdata/demofixed/store"
+	"github.com/errcontract/errcontract/testdata/demo/store"
 )
 
 // drainDelay is how long the health check fails before the server stops
