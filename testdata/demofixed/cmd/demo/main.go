@@ -12,8 +12,8 @@ import (
 	"time"
 
 	"github.com/errcontract/errcontract/apierror"
-	"github.com/errcontract/errcontract/testdata/demofixed/api"
 	"github.com/errcontract/errcontract/testdata/demo/store"
+	"github.com/errcontract/errcontract/testdata/demofixed/api"
 )
 
 // drainDelay is how long the health check fails before the server stops
