@@ -95,26 +95,26 @@ func (s *state) classifyFunc(call *ast.CallExpr, fn *types.Func) *site {
 		return s.classifyMethod(call, fn)
 	}
 	args := call.Args
-	switch fn.Pkg().Path() + "." + fn.Name() {
-	case "net/http.Error":
+	switch path, name := fn.Pkg().Path(), fn.Name(); {
+	case path == "net/http" && name == "Error":
 		if len(args) == 3 {
 			return &site{kind: siteHTTPError, writer: args[0], status: args[2], payload: plain(args[1])}
 		}
-	case "net/http.NotFound":
+	case path == "net/http" && name == "NotFound":
 		if len(args) == 2 {
 			return &site{kind: siteNotFound, writer: args[0], fixed: 404}
 		}
-	case "net/http.Redirect":
+	case path == "net/http" && name == "Redirect":
 		if len(args) == 4 {
 			return &site{kind: siteRedirect, writer: args[0], status: args[3]}
 		}
-	case "io.WriteString", "io.Copy", "io.CopyN", "io.CopyBuffer":
+	case path == "io" && (name == "WriteString" || name == "Copy" || name == "CopyN" || name == "CopyBuffer"):
 		if len(args) >= 2 && s.isResponseWriter(args[0]) {
 			return &site{kind: siteBody, writer: args[0], payload: plain(args[1])}
 		}
-	case "fmt.Fprint", "fmt.Fprintln", "fmt.Fprintf":
+	case path == "fmt" && (name == "Fprint" || name == "Fprintln" || name == "Fprintf"):
 		if len(args) >= 1 && s.isResponseWriter(args[0]) {
-			return &site{kind: siteBody, writer: args[0], payload: s.formattedOperands(call, fn.Name() == "Fprintf", 1)}
+			return &site{kind: siteBody, writer: args[0], payload: s.formattedOperands(call, name == "Fprintf", 1)}
 		}
 	}
 	return s.classifyCanonical(call, fn)
