@@ -196,10 +196,6 @@ func (s *state) writerShape(fn *types.Func) *canonicalFunc {
 
 // isHTTPRequest reports whether t is *http.Request.
 func isHTTPRequest(t types.Type) bool {
-	ptr, ok := t.(*types.Pointer)
-	if !ok {
-		return false
-	}
-	named, ok := ptr.Elem().(*types.Named)
-	return ok && named.Obj().Name() == "Request" && named.Obj().Pkg() != nil && named.Obj().Pkg().Path() == "net/http"
+	_, isPointer := t.(*types.Pointer)
+	return isPointer && isNamed(t, "net/http", "Request")
 }

@@ -109,7 +109,9 @@ func lookupFramework(fn *types.Func) *frameworkFunc {
 	}
 	recv := ""
 	if r := fn.Signature().Recv(); r != nil {
-		recv = namedOf(r.Type())
+		if tn := typeNameOf(r.Type()); tn != nil {
+			recv = tn.Name()
+		}
 	}
 	for _, e := range entries {
 		if e.recv == recv {
@@ -117,17 +119,6 @@ func lookupFramework(fn *types.Func) *frameworkFunc {
 		}
 	}
 	return nil
-}
-
-// namedOf returns the name of the named type t is or points to.
-func namedOf(t types.Type) string {
-	if ptr, ok := t.(*types.Pointer); ok {
-		t = ptr.Elem()
-	}
-	if named, ok := t.(*types.Named); ok {
-		return named.Obj().Name()
-	}
-	return ""
 }
 
 // classifyFramework returns the site of a call of a framework entry.
@@ -169,18 +160,8 @@ func (s *state) statusSetBefore(call *ast.CallExpr, fw *frameworkFunc) ast.Expr 
 	fi := s.fileOf(call.Pos())
 	path, _ := astutil.PathEnclosingInterval(fi.file, call.Pos(), call.End())
 	for i, n := range path {
-		var list []ast.Stmt
-		switch n := n.(type) {
-		case *ast.BlockStmt:
-			list = n.List
-		case *ast.CaseClause:
-			list = n.Body
-		case *ast.CommClause:
-			list = n.Body
-		default:
-			continue
-		}
-		if i == 0 {
+		list, ok := stmtList(n)
+		if !ok || i == 0 {
 			continue
 		}
 		at := slices.IndexFunc(list, func(st ast.Stmt) bool { return st == path[i-1] })
@@ -240,16 +221,15 @@ var returnedErrorRenderers = []returnedErrors{
 func (s *state) checkReturnedErrors(root inspector.Cursor) {
 	for cur := range root.Preorder((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
 		var sig *types.Signature
-		var body *ast.BlockStmt
 		switch fn := cur.Node().(type) {
 		case *ast.FuncDecl:
 			if obj, ok := s.pass.TypesInfo.Defs[fn.Name].(*types.Func); ok {
-				sig, body = obj.Signature(), fn.Body
+				sig = obj.Signature()
 			}
 		case *ast.FuncLit:
 			sig, _ = s.pass.TypesInfo.TypeOf(fn).(*types.Signature)
-			body = fn.Body
 		}
+		body := funcBody(cur.Node())
 		if sig == nil || body == nil {
 			continue
 		}
@@ -265,16 +245,8 @@ func rendererOf(sig *types.Signature) *returnedErrors {
 	if sig.Params().Len() != 1 || sig.Results().Len() != 1 || !types.Identical(sig.Results().At(0).Type(), universeError) {
 		return nil
 	}
-	t := sig.Params().At(0).Type()
-	if ptr, ok := t.(*types.Pointer); ok {
-		t = ptr.Elem()
-	}
-	named, ok := t.(*types.Named)
-	if !ok || named.Obj().Pkg() == nil {
-		return nil
-	}
 	for i, r := range returnedErrorRenderers {
-		if named.Obj().Pkg().Path() == r.pkg && named.Obj().Name() == r.context {
+		if isNamed(sig.Params().At(0).Type(), r.pkg, r.context) {
 			return &returnedErrorRenderers[i]
 		}
 	}
@@ -362,18 +334,7 @@ func (s *state) assignedFrom(f *flow, e ast.Expr, pkg string, names []string) bo
 // message the handler wrote: *fiber.Error, *echo.HTTPError. Their
 // constructors are checked where they are called.
 func isFrameworkPublic(t types.Type) bool {
-	if ptr, ok := t.(*types.Pointer); ok {
-		t = ptr.Elem()
-	}
-	named, ok := t.(*types.Named)
-	if !ok || named.Obj().Pkg() == nil {
-		return false
-	}
-	switch named.Obj().Pkg().Path() + "." + named.Obj().Name() {
-	case fiberPkg + ".Error", echoPkg + ".HTTPError":
-		return true
-	}
-	return false
+	return isNamed(t, fiberPkg, "Error") || isNamed(t, echoPkg, "HTTPError")
 }
 
 // contextOf returns the framework context a call chain starts from:

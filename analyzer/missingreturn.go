@@ -200,16 +200,7 @@ func (s *state) enclosingList(body *ast.BlockStmt, stmt ast.Stmt) (ast.Node, []a
 		if _, ok := n.(*ast.FuncLit); ok {
 			return false
 		}
-		var ss []ast.Stmt
-		switch n := n.(type) {
-		case *ast.BlockStmt:
-			ss = n.List
-		case *ast.CaseClause:
-			ss = n.Body
-		case *ast.CommClause:
-			ss = n.Body
-		}
-		if slices.Contains(ss, stmt) {
+		if ss, _ := stmtList(n); slices.Contains(ss, stmt) {
 			list, stmts = n, ss
 		}
 		return true

@@ -222,9 +222,8 @@ func (s *state) isHandler(fn *types.Func) bool {
 	params := fn.Signature().Params()
 	switch params.Len() {
 	case 1: // func(*gin.Context), func(echo.Context) error, func(*fiber.Ctx) error
-		t := deref(params.At(0).Type())
-		named, ok := t.(*types.Named)
-		return ok && named.Obj().Pkg() != nil && isFrameworkPkg(named.Obj().Pkg().Path()) && (named.Obj().Name() == "Context" || named.Obj().Name() == "Ctx")
+		tn := typeNameOf(params.At(0).Type())
+		return tn != nil && tn.Pkg() != nil && isFrameworkPkg(tn.Pkg().Path()) && (tn.Name() == "Context" || tn.Name() == "Ctx")
 	case 2:
 		return s.responseWriter != nil && types.Identical(params.At(0).Type().Underlying(), s.responseWriter) && isHTTPRequest(params.At(1).Type())
 	}

@@ -278,15 +278,9 @@ func (s *state) isSafeError(e ast.Expr) bool {
 // isPublicType reports whether t, or what it points to, is an error type
 // marked //errcontract:public.
 func (s *state) isPublicType(t types.Type) bool {
-	if t == nil {
+	tn := typeNameOf(t)
+	if tn == nil || tn.Pkg() == nil || !s.isCanonicalPkg(tn.Pkg()) {
 		return false
 	}
-	if ptr, ok := t.(*types.Pointer); ok {
-		t = ptr.Elem()
-	}
-	named, ok := t.(*types.Named)
-	if !ok || named.Obj().Pkg() == nil || !s.isCanonicalPkg(named.Obj().Pkg()) {
-		return false
-	}
-	return s.pass.ImportObjectFact(named.Origin().Obj(), new(isPublic))
+	return s.pass.ImportObjectFact(tn, new(isPublic))
 }

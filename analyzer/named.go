@@ -1,0 +1,38 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/types"
+)
+
+// typeNameOf returns the declaration of the named type that t is or
+// points to, or nil.
+func typeNameOf(t types.Type) *types.TypeName {
+	if ptr, ok := t.(*types.Pointer); ok {
+		t = ptr.Elem()
+	}
+	if named, ok := t.(*types.Named); ok {
+		return named.Origin().Obj()
+	}
+	return nil
+}
+
+// isNamed reports whether t is, or points to, the type name of package
+// pkg.
+func isNamed(t types.Type, pkg, name string) bool {
+	tn := typeNameOf(t)
+	return tn != nil && tn.Name() == name && tn.Pkg() != nil && tn.Pkg().Path() == pkg
+}
+
+// stmtList returns the statements of a block, case or select clause.
+func stmtList(n ast.Node) ([]ast.Stmt, bool) {
+	switch n := n.(type) {
+	case *ast.BlockStmt:
+		return n.List, true
+	case *ast.CaseClause:
+		return n.Body, true
+	case *ast.CommClause:
+		return n.Body, true
+	}
+	return nil, false
+}
