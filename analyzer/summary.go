@@ -75,24 +75,28 @@ const maxRounds = 8
 // carries is of use to others, and only functions returning text can carry
 // it.
 func (s *state) summarize(serves bool) {
-	var decls []*ast.FuncDecl
+	type function struct {
+		decl *ast.FuncDecl
+		fn   *types.Func
+	}
+	var funcs []function
 	for _, file := range s.pass.Files {
 		for _, decl := range file.Decls {
-			if fd, ok := decl.(*ast.FuncDecl); ok && fd.Body != nil && (serves || returnsText(s.pass.TypesInfo, fd)) {
-				decls = append(decls, fd)
+			fd, ok := decl.(*ast.FuncDecl)
+			if !ok || fd.Body == nil || !(serves || returnsText(s.pass.TypesInfo, fd)) {
+				continue
+			}
+			if fn, _ := s.pass.TypesInfo.Defs[fd.Name].(*types.Func); fn != nil && !s.isCanonicalFunc(fn) {
+				funcs = append(funcs, function{fd, fn})
 			}
 		}
 	}
 	s.summaries = make(map[*types.Func]*summary)
 	for range maxRounds {
 		changed := false
-		for _, decl := range decls {
-			fn, _ := s.pass.TypesInfo.Defs[decl.Name].(*types.Func)
-			if fn == nil || s.isCanonicalFunc(fn) {
-				continue
-			}
-			if sum := s.summarizeFunc(decl, fn, serves); !sum.equal(s.summaries[fn]) {
-				s.summaries[fn] = sum
+		for _, f := range funcs {
+			if sum := s.summarizeFunc(f.decl, f.fn, serves); !sum.equal(s.summaries[f.fn]) {
+				s.summaries[f.fn] = sum
 				changed = true
 			}
 		}
