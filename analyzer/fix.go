@@ -95,20 +95,9 @@ func (s *state) messageOf(cur inspector.Cursor, fi *fileInfo, e ast.Expr, status
 // causeOf returns the name of the error variable that a source of error
 // text renders, if that variable is in scope at pos.
 func (s *state) causeOf(src *source, pos token.Pos) string {
-	e, ok := src.node.(ast.Expr)
-	if !ok {
-		return ""
-	}
-	if call, ok := ast.Unparen(e).(*ast.CallExpr); ok {
-		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-		if !ok || len(call.Args) != 0 || sel.Sel.Name != "Error" {
-			return "" // recover(), a stack trace: no error value
-		}
-		e = sel.X
-	}
-	id, ok := ast.Unparen(e).(*ast.Ident)
-	if !ok {
-		return ""
+	id := src.errorVar()
+	if id == nil {
+		return "" // recover(), a stack trace: no error variable
 	}
 	obj := s.pass.TypesInfo.ObjectOf(id)
 	if obj == nil || s.lookup(id.Name, pos) != obj || !types.AssignableTo(obj.Type(), universeError) {

@@ -67,17 +67,8 @@ var inputParsers = map[string]bool{
 // echoes returns ", which echoes client input (strconv.Atoi)," when the
 // error of src was made by a parser that quotes its input, else "".
 func (s *state) echoes(f *flow, src *source) string {
-	e, ok := src.node.(ast.Expr)
-	if !ok {
-		return ""
-	}
-	if call, ok := ast.Unparen(e).(*ast.CallExpr); ok {
-		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && len(call.Args) == 0 {
-			e = sel.X // err.Error()
-		}
-	}
-	id, ok := ast.Unparen(e).(*ast.Ident)
-	if !ok {
+	id := src.errorVar()
+	if id == nil {
 		return ""
 	}
 	v := f.localVar(id)

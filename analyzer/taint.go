@@ -14,6 +14,25 @@ type source struct {
 	node ast.Node
 }
 
+// errorVar returns the variable whose error text the source renders: err
+// in err.Error(), or an error variable formatted by fmt; nil for other
+// sources, such as recover() or a stack trace.
+func (src *source) errorVar() *ast.Ident {
+	e, ok := src.node.(ast.Expr)
+	if !ok {
+		return nil
+	}
+	if call, ok := ast.Unparen(e).(*ast.CallExpr); ok {
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !ok || len(call.Args) != 0 || sel.Sel.Name != "Error" {
+			return nil
+		}
+		e = sel.X
+	}
+	id, _ := ast.Unparen(e).(*ast.Ident)
+	return id
+}
+
 // textPackages are the standard packages whose functions and methods return
 // text derived from their arguments (and receiver), so that error text
 // passes through them: strings.ToUpper, json.Marshal, url.QueryEscape, ...
