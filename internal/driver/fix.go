@@ -242,4 +242,3 @@ func plural(n int, singular, plural string) string {
 	}
 	return fmt.Sprintf("%d %s", n, plural)
 }
-
