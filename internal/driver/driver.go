@@ -1,7 +1,6 @@
 // Package driver is errcontract's command-line driver. It keeps the
-// command line, output and exit codes of go/analysis' singlechecker, and
-// hands go vet's invocations (-flags, -V=full, a .cfg file) to unitchecker
-// in the same way, but it loads packages differently: only the main
+// command line, output and exit codes of go/analysis' singlechecker, to
+// which it leaves go vet's invocations, but it loads packages differently: only the main
 // modules' packages, and dependencies that declare errcontract
 // directives, are parsed and type-checked from source; every other
 // package comes from the export data the go command compiled, as for an
@@ -13,7 +12,6 @@ package driver
 
 import (
 	"crypto/sha256"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -23,25 +21,21 @@ import (
 	"runtime/debug"
 	"runtime/pprof"
 	"runtime/trace"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
-	"golang.org/x/tools/go/analysis/unitchecker"
+	"golang.org/x/tools/go/analysis/singlechecker"
 	"golang.org/x/tools/go/packages"
 )
 
 // options are the driver's own flags.
 type options struct {
-	json, fix, diff, tests, sourceDeps, printFlags bool
-	context                                        int
-	debug, cpuProfile, memProfile, traceFile       string
-}
-
-// flagsHiddenFromVet are the flags that go vet must not pass on: they
-// mean nothing to unitchecker, which sees every package from source.
-var flagsHiddenFromVet = map[string]bool{
-	"debug": true, "cpuprofile": true, "memprofile": true, "trace": true, "fix": true, "source-deps": true,
+	json, fix, diff, tests, sourceDeps bool
+	context                            int
+	debug, cpuProfile, memProfile      string
+	traceFile                          string
 }
 
 // Main is the main function of the command for analyzer a. It does not
@@ -52,23 +46,28 @@ func Main(a *analysis.Analyzer) {
 	if err := analysis.Validate([]*analysis.Analyzer{a}); err != nil {
 		log.Fatal(err)
 	}
+	if invokedByVet(os.Args[1:]) {
+		singlechecker.Main(a)
+		panic("unreachable")
+	}
 	opts := registerFlags(flag.CommandLine, a)
 	flag.Usage = func() { usage(os.Stderr, a) }
 	flag.Parse()
-	if opts.printFlags {
-		printFlags(os.Stdout, flag.CommandLine)
-		os.Exit(0)
-	}
 	args := flag.Args()
 	if len(args) == 0 {
 		flag.Usage()
 		os.Exit(1)
 	}
-	if len(args) == 1 && strings.HasSuffix(args[0], ".cfg") {
-		unitchecker.Run(args[0], []*analysis.Analyzer{a})
-		panic("unreachable")
-	}
 	os.Exit(run(a, args, opts))
+}
+
+// invokedByVet reports whether args are go vet's: -flags, to learn which
+// flags the tool takes, or flags and one .cfg file describing a package.
+// That protocol is singlechecker's, which hands the file to unitchecker
+// together with the flags it parsed (go vet passes -json and reads JSON).
+func invokedByVet(args []string) bool {
+	return slices.Contains(args, "-flags") || slices.Contains(args, "--flags") ||
+		len(args) > 0 && strings.HasSuffix(args[len(args)-1], ".cfg")
 }
 
 // registerFlags binds a's flags and the driver's, with singlechecker's
@@ -76,7 +75,7 @@ func Main(a *analysis.Analyzer) {
 func registerFlags(fs *flag.FlagSet, a *analysis.Analyzer) *options {
 	opts := &options{context: -1, tests: true}
 	a.Flags.VisitAll(func(f *flag.Flag) { fs.Var(f.Value, f.Name, f.Usage) })
-	fs.BoolVar(&opts.printFlags, "flags", false, "print analyzer flags in JSON")
+	fs.Bool("flags", false, "print analyzer flags in JSON")
 	fs.Var(versionFlag{}, "V", "print version and exit")
 	fs.BoolVar(&opts.json, "json", false, "emit JSON output")
 	fs.IntVar(&opts.context, "c", -1, "display offending line with this many lines of context")
@@ -107,28 +106,6 @@ func usage(w io.Writer, a *analysis.Analyzer) {
 	fmt.Fprintln(w, "\nFlags:")
 	flag.CommandLine.SetOutput(w)
 	flag.PrintDefaults()
-}
-
-// printFlags prints the flags go vet may pass, in the JSON form it reads.
-func printFlags(w io.Writer, fs *flag.FlagSet) {
-	type jsonFlag struct {
-		Name  string
-		Bool  bool
-		Usage string
-	}
-	var flags []jsonFlag
-	fs.VisitAll(func(f *flag.Flag) {
-		if flagsHiddenFromVet[f.Name] {
-			return
-		}
-		b, ok := f.Value.(interface{ IsBoolFlag() bool })
-		flags = append(flags, jsonFlag{f.Name, ok && b.IsBoolFlag(), f.Usage})
-	})
-	data, err := json.MarshalIndent(flags, "", "\t")
-	if err != nil {
-		log.Fatal(err)
-	}
-	w.Write(data)
 }
 
 // run loads, analyses and reports, and returns the exit code:
