@@ -128,7 +128,7 @@ func run(a *analysis.Analyzer, args []string, opts *options) int {
 		exit = 1
 	}
 	if n := countIllTyped(roots); n > 0 {
-		log.Printf("%d of %d packages have type errors, theirs or a dependency's: findings in them may be incomplete", n, len(roots))
+		log.Printf("%s could not be type-checked completely (errors in them or their dependencies): findings there may be incomplete", plural(n, "package", "packages"))
 	}
 	prune(roots)
 	dbg := func(b byte) bool { return strings.IndexByte(opts.debug, b) >= 0 }
@@ -160,12 +160,13 @@ func run(a *analysis.Analyzer, args []string, opts *options) int {
 	return max(exit, textExitCode(graph))
 }
 
-// countIllTyped returns how many of the roots have errors of their own or
-// in a dependency.
+// countIllTyped returns how many of the roots have Go files and errors of
+// their own or in a dependency. A pattern that matches nothing is a root
+// with an error and no files: go/packages has printed its error.
 func countIllTyped(roots []*packages.Package) int {
 	n := 0
 	for _, pkg := range roots {
-		if pkg.IllTyped {
+		if pkg.IllTyped && len(pkg.GoFiles) > 0 {
 			n++
 		}
 	}
