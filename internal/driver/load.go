@@ -10,6 +10,8 @@ import (
 	"go/types"
 	"os"
 	"runtime"
+	"slices"
+	"strings"
 	"sync"
 
 	"golang.org/x/tools/go/gcexportdata"
@@ -268,9 +270,13 @@ func (ld *loader) check(pkg *packages.Package) {
 	if pkg.Module != nil && pkg.Module.GoVersion != "" {
 		tc.GoVersion = "go" + pkg.Module.GoVersion
 	}
+	listed := len(pkg.Errors)
 	err := types.NewChecker(tc, ld.fset, pkg.Types, pkg.TypesInfo).Files(pkg.Syntax)
 	if err != nil && len(pkg.Errors) == 0 {
 		addError(pkg, err)
+	}
+	if len(pkg.Errors) > listed {
+		dropBuildErrors(pkg)
 	}
 	// Under FakeImportC, references to C are not errors, but nothing
 	// about them is known.
@@ -278,6 +284,15 @@ func (ld *loader) check(pkg *packages.Package) {
 	for _, imp := range pkg.Imports {
 		pkg.IllTyped = pkg.IllTyped || imp.IllTyped
 	}
+}
+
+// dropBuildErrors drops the go command's report of its failure to compile
+// pkg, "# path" and the compiler's errors, which repeats the errors that
+// type-checking pkg found.
+func dropBuildErrors(pkg *packages.Package) {
+	pkg.Errors = slices.DeleteFunc(pkg.Errors, func(e packages.Error) bool {
+		return e.Kind == packages.ListError && strings.HasPrefix(e.Msg, "# ")
+	})
 }
 
 // importerOf resolves the imports of pkg's files through pkg.Imports,
