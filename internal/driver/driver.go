@@ -50,15 +50,21 @@ func Main(a *analysis.Analyzer) {
 		singlechecker.Main(a)
 		panic("unreachable")
 	}
-	opts := registerFlags(flag.CommandLine, a)
-	flag.Usage = func() { usage(os.Stderr, a) }
-	flag.Parse()
-	args := flag.Args()
-	if len(args) == 0 {
-		flag.Usage()
+	fs := flag.NewFlagSet(a.Name, flag.ContinueOnError)
+	opts := registerFlags(fs, a)
+	fs.SetOutput(io.Discard) // a bad flag is one line, below, not the usage
+	switch err := fs.Parse(os.Args[1:]); {
+	case err == flag.ErrHelp:
+		usage(os.Stdout, a, fs)
+		os.Exit(0)
+	case err != nil:
+		log.Printf("%v\nrun '%s -h' for usage", err, a.Name)
+		os.Exit(2)
+	case fs.NArg() == 0:
+		usage(os.Stderr, a, fs)
 		os.Exit(1)
 	}
-	os.Exit(run(a, args, opts))
+	os.Exit(run(a, fs.Args(), opts))
 }
 
 // invokedByVet reports whether args are go vet's: -flags, to learn which
@@ -95,17 +101,21 @@ func registerFlags(fs *flag.FlagSet, a *analysis.Analyzer) *options {
 	return opts
 }
 
-// usage prints the analyzer's documentation, then the flags.
-func usage(w io.Writer, a *analysis.Analyzer) {
+// usage prints the analyzer's documentation, whose first paragraph is
+// its "name: summary" line, then the flags.
+func usage(w io.Writer, a *analysis.Analyzer, fs *flag.FlagSet) {
 	paras := strings.Split(a.Doc, "\n\n")
-	fmt.Fprintf(w, "%s: %s\n\n", a.Name, paras[0])
-	fmt.Fprintf(w, "Usage: %s [-flag] [package]\n\n", a.Name)
+	summary := paras[0]
+	if !strings.HasPrefix(summary, a.Name+": ") {
+		summary = a.Name + ": " + summary
+	}
+	fmt.Fprintf(w, "%s\n\nUsage: %s [-flag] [package]\n\n", summary, a.Name)
 	if len(paras) > 1 {
 		fmt.Fprintln(w, strings.Join(paras[1:], "\n\n"))
 	}
 	fmt.Fprintln(w, "\nFlags:")
-	flag.CommandLine.SetOutput(w)
-	flag.PrintDefaults()
+	fs.SetOutput(w)
+	fs.PrintDefaults()
 }
 
 // run loads, analyses and reports, and returns the exit code:
