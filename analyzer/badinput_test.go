@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"go/types"
 	"os/exec"
 	"path/filepath"
 	"slices"
@@ -99,13 +100,7 @@ func TestGenericsBuildTagsDirectives(t *testing.T) {
 // runs on the files cgo generates and reports at the positions of the
 // original.
 func TestCgo(t *testing.T) {
-	out, err := exec.Command("go", "env", "CGO_ENABLED").Output()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if strings.TrimSpace(string(out)) != "1" {
-		t.Skip("cgo is disabled: the file that imports C would not be built")
-	}
+	requireCgo(t)
 	results := analysistest.Run(diagnosticsOnly{t}, testdata(t), Analyzer, "badinputcgo")
 	files := 0
 	for _, f := range results[0].Pass.Files {
@@ -115,6 +110,48 @@ func TestCgo(t *testing.T) {
 	}
 	if files != 1 {
 		t.Errorf("%d analyzed files map to cgo.go, want 1: its expectations went unchecked", files)
+	}
+}
+
+// TestBrokenDependencies checks handler packages that import a package
+// that does not type-check, and one that cannot be found, as when a
+// dependency's module cannot be downloaded. The checker skips such
+// packages for an analyzer that does not run despite errors ("failed
+// prerequisites"); this one reports their findings, uses the summaries of
+// the dependency's well-typed helpers, and claims nothing through what
+// does not type-check.
+func TestBrokenDependencies(t *testing.T) {
+	results := analysistest.Run(t, testdata(t), Analyzer, "brokendep", "usesbrokendep", "usesmissingdep")
+	for _, r := range results {
+		typeErrors := len(r.Pass.TypeErrors) > 0
+		if want := r.Pass.Pkg.Path() != "usesbrokendep"; typeErrors != want {
+			t.Errorf("%s: type errors %v, want %v: the test would prove nothing", r.Pass.Pkg.Path(), r.Pass.TypeErrors, want)
+		}
+	}
+}
+
+// TestCgoDependency checks a handler package that imports a package whose
+// cgo preamble includes a header that does not exist: go list cannot
+// preprocess it, so it is type-checked as written, where every use of C
+// is undefined. The handlers' findings are reported.
+func TestCgoDependency(t *testing.T) {
+	requireCgo(t)
+	results := analysistest.Run(t, testdata(t), Analyzer, "cgobroken", "usescgobroken")
+	const want = "could not import C"
+	if errs := results[0].Pass.TypeErrors; !slices.ContainsFunc(errs, func(err types.Error) bool { return strings.Contains(err.Msg, want) }) {
+		t.Errorf("cgobroken: type errors %v, want one saying %q: the test would prove nothing", errs, want)
+	}
+}
+
+// requireCgo skips the test where cgo is disabled: files that import C
+// would not be built at all.
+func requireCgo(t *testing.T) {
+	out, err := exec.Command("go", "env", "CGO_ENABLED").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.TrimSpace(string(out)) != "1" {
+		t.Skip("cgo is disabled: the file that imports C would not be built")
 	}
 }
 
