@@ -103,7 +103,7 @@ func (s *state) mayReturn(call *ast.CallExpr) bool {
 	}
 	fn, _ := callee.(*types.Func)
 	if fn == nil && !s.wellTyped(call.Fun) {
-		return false
+		return false // a callee the type-checker did not resolve
 	}
 	if fn == nil || fn.Pkg() == nil {
 		return true

@@ -159,7 +159,7 @@ func (s *state) bodyWriteIn(stmt inspector.Cursor, writer ast.Expr) ast.Node {
 // Two expressions that do not type-check may denote anything.
 func (s *state) sameWriter(a, b ast.Expr) bool {
 	if !s.wellTyped(a) || !s.wellTyped(b) {
-		return false
+		return false // not known to be the same
 	}
 	a, b = ast.Unparen(a), ast.Unparen(b)
 	ida, okA := a.(*ast.Ident)

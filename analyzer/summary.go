@@ -94,8 +94,8 @@ func (s *state) summarize(serves bool) {
 				continue
 			}
 			if fn, _ := s.pass.TypesInfo.Defs[fd.Name].(*types.Func); fn != nil && !s.isCanonicalFunc(fn) {
-				// What the writes of a function that does not type-check
-				// leave out matters where they are counted.
+				// A function that does not type-check may write what
+				// its summary cannot tell.
 				partial := serves && !(validType(fn.Type()) && s.wellTyped(fd.Body))
 				funcs = append(funcs, function{fd, fn, partial})
 			}
@@ -330,8 +330,11 @@ func (f *flow) statusParams(e ast.Expr, depth int) bitset {
 	if !ok || depth == maxChain {
 		return 0
 	}
-	if f.incomplete || !f.s.typed.isStatusExpr(e) {
-		return 0 // assignments may be lost, or not a status the type-checker understood
+	if f.incomplete {
+		return 0 // an assignment to it may be lost in a syntax error
+	}
+	if !f.s.typed.isStatusExpr(e) {
+		return 0 // not a status the type-checker understood
 	}
 	v := f.localVar(id)
 	if v == nil {

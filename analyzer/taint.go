@@ -95,7 +95,7 @@ func bitOf(i int) bitset {
 // can claim.
 func (f *flow) taint(e ast.Expr, formatted bool, before token.Pos) taint {
 	if !f.s.wellTyped(e) {
-		return taint{}
+		return taint{} // what it carries is not known
 	}
 	return f.exprTaint(e, formatted, before)
 }
