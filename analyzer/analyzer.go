@@ -31,21 +31,33 @@ func New(cfg Config) *analysis.Analyzer {
 		Run:       c.run,
 		FactTypes: []analysis.Fact{new(isConstructor), new(isWriter), new(isPublic), new(declaresDirectives), new(summary), new(isSentinel)},
 	}
-	c.cfg.bindFlags(&a.Flags)
+	c.cfg.BindFlags(&a.Flags)
 	return a
 }
 
 type checker struct {
-	cfg Config
+	cfg   Config
+	files files // errcontract.yaml files, parsed once per run
 }
 
 func (c *checker) run(pass *analysis.Pass) (any, error) {
-	cfg, err := c.cfg.resolve()
+	file, problems := c.fileFor(pass)
+	if problems != nil {
+		// With the file invalid, no rule can be trusted to apply the
+		// team's contract: report the file, and nothing else.
+		reportProblems(pass, file, file.Path, problems)
+		return nil, nil
+	}
+	cfg, err := resolve(c.cfg, file)
 	if err != nil {
 		return nil, err
 	}
 	ds := readDirectives(pass)
-	r := newReporter(pass, cfg.disabled, ds.ignores)
+	exportFileFacts(pass, cfg.file, ds)
+	if ds.declared {
+		pass.ExportPackageFact(new(declaresDirectives))
+	}
+	r := newReporter(pass, cfg, ds.ignores)
 	for _, d := range ds.problems {
 		r.report(d)
 	}

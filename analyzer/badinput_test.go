@@ -62,7 +62,7 @@ func TestTypeErrors(t *testing.T) {
 	for _, d := range graph.Roots[0].Diagnostics {
 		checkDiagnostic(t, pkgs[0], d)
 	}
-	const want = "types.go:12:2: [raw-http-error] http.Error bypasses the canonical error constructors"
+	const want = "types.go:12:2: [raw-http-error] http.Error bypasses the canonical error constructors (declare the project's own writer with //errcontract:writer or writers: in errcontract.yaml)"
 	if diags := diagnostics(graph); !slices.Contains(diags, want) {
 		t.Errorf("diagnostics:\n%s\nwant among them:\n%s", strings.Join(diags, "\n"), want)
 	}
