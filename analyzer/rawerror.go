@@ -29,7 +29,7 @@ func (s *state) checkRawError(cur inspector.Cursor, site *site) {
 			Pos:            site.call.Pos(),
 			End:            site.call.End(),
 			Category:       ruleRawHTTPError,
-			Message:        site.name() + " bypasses the canonical error constructors"+declareWriter,
+			Message:        site.name() + " bypasses the canonical error constructors" + declareWriter,
 			SuggestedFixes: s.errorResponseFixes(cur, site),
 		})
 	case siteFramework:
@@ -76,7 +76,7 @@ func (s *state) checkRawFramework(cur inspector.Cursor, site *site) {
 		Pos:      site.call.Pos(),
 		End:      site.call.End(),
 		Category: ruleRawHTTPError,
-		Message:  site.name() + " bypasses the canonical error constructors"+declareWriter,
+		Message:  site.name() + " bypasses the canonical error constructors" + declareWriter,
 	})
 }
 
