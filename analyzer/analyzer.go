@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"reflect"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -25,11 +26,12 @@ var Analyzer = New(DefaultConfig())
 func New(cfg Config) *analysis.Analyzer {
 	c := &checker{cfg: cfg}
 	a := &analysis.Analyzer{
-		Name:      "errcontract",
-		Doc:       mustExtractDoc(doc, "errcontract"),
-		URL:       "https://github.com/errcontract/errcontract",
-		Run:       c.run,
-		FactTypes: []analysis.Fact{new(isConstructor), new(isWriter), new(isPublic), new(declaresDirectives), new(summary), new(isSentinel)},
+		Name:       "errcontract",
+		Doc:        mustExtractDoc(doc, "errcontract"),
+		URL:        "https://github.com/errcontract/errcontract",
+		Run:        c.run,
+		ResultType: reflect.TypeFor[*Survey](),
+		FactTypes:  []analysis.Fact{new(isConstructor), new(isWriter), new(isPublic), new(declaresDirectives), new(summary), new(isSentinel)},
 	}
 	c.cfg.BindFlags(&a.Flags)
 	return a
@@ -46,7 +48,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 		// With the file invalid, no rule can be trusted to apply the
 		// team's contract: report the file, and nothing else.
 		reportProblems(pass, file, file.Path, problems)
-		return nil, nil
+		return (*Survey)(nil), nil
 	}
 	cfg, err := resolve(c.cfg, file)
 	if err != nil {
@@ -72,9 +74,10 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 	if s.serves {
 		s.readHandlerContracts()
 		s.checkCalls()
+		s.surveyFuncs()
 	}
 	r.reportUnusedIgnores()
-	return nil, nil
+	return s.result, nil
 }
 
 // state is what the rules share while checking one package.
@@ -93,6 +96,7 @@ type state struct {
 	errorWrites    map[*ast.BlockStmt][]errorWrite // by function body, for missing-return
 	writtenAgain   map[*ast.CallExpr]bool          // reported by missing-return
 	handlers       map[*ast.FuncDecl]*handlerContract
+	result         *Survey
 }
 
 // newState returns the state for checking pass.Pkg. The package serves
@@ -109,6 +113,7 @@ func newState(pass *analysis.Pass, cfg *settings, r *reporter) *state {
 		imported:      make(map[*types.Func]*summary),
 		errorWrites:   make(map[*ast.BlockStmt][]errorWrite),
 		writtenAgain:  make(map[*ast.CallExpr]bool),
+		result:        new(Survey),
 	}
 	s.serves = s.isCanonicalPkg(pass.Pkg)
 	for _, imp := range pass.Pkg.Imports() {
@@ -168,6 +173,7 @@ func (s *state) checkCalls() {
 			s.noteErrorWrite(cur, site)
 		}
 		s.noteHandlerStatus(cur, site)
+		s.survey(cur, site)
 	}
 	s.checkMissingReturns()
 	if s.r.enabled(ruleUnusedDocumentedStatus) {
