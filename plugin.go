@@ -10,6 +10,12 @@
 //	        settings:
 //	          contract: jsonapi
 //	          disable: [raw-http-error]
+//	          config: ci/errcontract.yaml   # instead of the one found upward
+//
+// The settings override errcontract.yaml. New checks the file that applies
+// to the working directory (or the one config names), so that a bad value
+// stops the run once with its line and column: golangci-lint shows no
+// diagnostics outside Go files.
 //
 // golangci-lint shows the linter's name as the rule of every finding, so in
 // this build each message starts with its rule ("error-leak: ..."), and
@@ -18,6 +24,8 @@ package errcontract
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
@@ -26,6 +34,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/errcontract/errcontract/analyzer"
+	"github.com/errcontract/errcontract/internal/config"
 )
 
 func init() { register.Plugin("errcontract", New) }
@@ -46,14 +55,42 @@ func New(settings any) (register.LinterPlugin, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, fmt.Errorf("errcontract settings: %w", err)
 	}
-	def := analyzer.DefaultConfig()
-	if cfg.Contract == "" {
-		cfg.Contract = def.Contract
-	}
 	if cfg.Constructors == "" {
-		cfg.Constructors = def.Constructors
+		cfg.Constructors = analyzer.DefaultConstructors
+	}
+	if err := checkFile(&cfg); err != nil {
+		return nil, err
 	}
 	return &plugin{cfg: cfg}, nil
+}
+
+// checkFile checks the errcontract.yaml that cfg names, or else the one
+// found upward from the working directory, and makes a named one absolute:
+// golangci-lint runs analyzers from other directories than its own.
+func checkFile(cfg *analyzer.Config) error {
+	wd, err := os.Getwd()
+	if err != nil {
+		return fmt.Errorf("errcontract settings: %w", err)
+	}
+	path := cfg.File
+	switch {
+	case path != "" && !filepath.IsAbs(path):
+		path = filepath.Join(wd, path)
+		cfg.File = path
+	case path == "":
+		path = config.Find(wd)
+	}
+	if path == "" {
+		return nil
+	}
+	name := path
+	if rel, err := filepath.Rel(wd, path); err == nil && !strings.HasPrefix(rel, "..") {
+		name = rel
+	}
+	if _, problems := config.Load(path, name); problems != nil {
+		return fmt.Errorf("errcontract: invalid %s:\n%w", name, problems)
+	}
+	return nil
 }
 
 // BuildAnalyzers returns a new analyzer for the plugin's configuration each

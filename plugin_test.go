@@ -2,6 +2,8 @@ package errcontract
 
 import (
 	"go/token"
+	"os"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
@@ -65,7 +67,7 @@ func TestRejectedSettings(t *testing.T) {
 		{
 			name:     "unknown key",
 			settings: map[string]any{"contracts": "jsonapi"},
-			want:     []string{`unknown field "contracts"`, "valid settings: contract, statuses, disable, enable, constructors"},
+			want:     []string{`unknown field "contracts"`, "valid settings: contract, statuses, disable, enable, constructors, tests, config"},
 		},
 		{
 			name:     "unknown contract",
@@ -229,5 +231,42 @@ func TestRuleInMessages(t *testing.T) {
 	}
 	if !strings.HasPrefix(got[0], "error text") || related[0].Message != "the error text comes from here" {
 		t.Errorf("the original analyzer reports %q, %q, want its plain messages", got[0], related[0].Message)
+	}
+}
+
+// TestSettingsFile checks the config setting, and that New rejects an
+// invalid errcontract.yaml, named or found upward from the working
+// directory, once, with the problems' lines and columns.
+func TestSettingsFile(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "go.mod"), "module example.com/svc\n")
+	writeFile(t, filepath.Join(dir, "ci", "errcontract.yaml"), "contract: jsonapi\n")
+	t.Chdir(dir)
+
+	cfg := decode(t, map[string]any{"config": "ci/errcontract.yaml", "tests": true})
+	if cfg.File != filepath.Join(dir, "ci", "errcontract.yaml") || cfg.Tests == nil || !*cfg.Tests {
+		t.Errorf("New kept %+v, want the absolute path of the named file and tests", cfg)
+	}
+
+	writeFile(t, filepath.Join(dir, "errcontract.yaml"), "contract: soap\ntests: 3\n")
+	_, err := New(nil)
+	want := "errcontract: invalid errcontract.yaml:\n" +
+		`errcontract.yaml:1:11: unknown contract "soap" (valid: contensis, contentful, jsonapi, management, problem, or a mapping of statuses, codes and format)` + "\n" +
+		`errcontract.yaml:2:8: tests must be true or false, not "3"`
+	if err == nil || err.Error() != want {
+		t.Errorf("New with an invalid file found upward = %v, want:\n%s", err, want)
+	}
+	if _, err := New(map[string]any{"config": "missing.yaml"}); err == nil || !strings.Contains(err.Error(), "missing.yaml:1:1: cannot read") {
+		t.Errorf("New with a missing named file = %v, want a read error at the file", err)
+	}
+}
+
+func writeFile(t *testing.T, path, content string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
 	}
 }

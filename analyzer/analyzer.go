@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"reflect"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -35,23 +36,36 @@ func New(cfg Config) *analysis.Analyzer {
 		URL:              "https://github.com/errcontract/errcontract",
 		Run:              c.run,
 		RunDespiteErrors: true,
+		ResultType:       reflect.TypeFor[*Survey](),
 		FactTypes:        []analysis.Fact{new(isConstructor), new(isWriter), new(isPublic), new(declaresDirectives), new(summary), new(isSentinel)},
 	}
-	c.cfg.bindFlags(&a.Flags)
+	c.cfg.BindFlags(&a.Flags)
 	return a
 }
 
 type checker struct {
-	cfg Config
+	cfg   Config
+	files files // errcontract.yaml files, parsed once per run
 }
 
 func (c *checker) run(pass *analysis.Pass) (any, error) {
-	cfg, err := c.cfg.resolve()
+	file, problems := c.fileFor(pass)
+	if problems != nil {
+		// With the file invalid, no rule can be trusted to apply the
+		// team's contract: report the file, and nothing else.
+		reportProblems(pass, file, file.Path, problems)
+		return (*Survey)(nil), nil
+	}
+	cfg, err := resolve(c.cfg, file)
 	if err != nil {
 		return nil, err
 	}
 	ds := readDirectives(pass)
-	r := newReporter(pass, cfg.disabled, ds.ignores)
+	exportFileFacts(pass, cfg.file, ds)
+	if ds.declared {
+		pass.ExportPackageFact(new(declaresDirectives))
+	}
+	r := newReporter(pass, cfg, ds.ignores)
 	for _, d := range ds.problems {
 		r.report(d)
 	}
@@ -67,9 +81,10 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 	if s.serves {
 		s.readHandlerContracts()
 		s.checkCalls()
+		s.surveyFuncs()
 	}
 	r.reportUnusedIgnores()
-	return nil, nil
+	return s.result, nil
 }
 
 // state is what the rules share while checking one package.
@@ -89,6 +104,7 @@ type state struct {
 	errorWrites    map[*ast.BlockStmt][]errorWrite // by function body, for missing-return
 	writtenAgain   map[*ast.CallExpr]bool          // reported by missing-return
 	handlers       map[*ast.FuncDecl]*handlerContract
+	result         *Survey
 }
 
 // newState returns the state for checking pass.Pkg. The package serves
@@ -106,6 +122,7 @@ func newState(pass *analysis.Pass, cfg *settings, r *reporter, typed *typing) *s
 		imported:      make(map[*types.Func]*summary),
 		errorWrites:   make(map[*ast.BlockStmt][]errorWrite),
 		writtenAgain:  make(map[*ast.CallExpr]bool),
+		result:        new(Survey),
 	}
 	s.serves = s.isCanonicalPkg(pass.Pkg)
 	for _, imp := range pass.Pkg.Imports() {
@@ -165,6 +182,7 @@ func (s *state) checkCalls() {
 			s.noteErrorWrite(cur, site)
 		}
 		s.noteHandlerStatus(cur, site)
+		s.survey(cur, site)
 	}
 	s.checkMissingReturns()
 	if s.r.enabled(ruleUnusedDocumentedStatus) {

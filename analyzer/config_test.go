@@ -1,81 +1,12 @@
 package analyzer
 
 import (
-	"flag"
-	"io"
 	"slices"
 	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
 )
-
-func TestConfigValidate(t *testing.T) {
-	for _, tc := range []struct {
-		name string
-		cfg  Config
-		want string // a substring of the error, or "" for none
-	}{
-		{"default", DefaultConfig(), ""},
-		{"zero value", Config{}, ""},
-		{"every preset", Config{Contract: "problem"}, ""},
-		{"unknown preset", Config{Contract: "graphql"}, `unknown contract "graphql" (valid: contensis, contentful, jsonapi, management, problem)`},
-		{"status too low", Config{Statuses: []int{99}}, "status 99 is out of range (valid: 100 to 599)"},
-		{"status too high", Config{Statuses: []int{404, 600}}, "status 600 is out of range"},
-		{"unknown rule", Config{Disable: []string{"leaks"}}, `unknown rule "leaks" (valid: raw-http-error, undocumented-status, error-leak, missing-return, unused-documented-status)`},
-		{"known rules", Config{Disable: []string{ruleErrorLeak, ruleRawHTTPError}}, ""},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			err := tc.cfg.Validate()
-			switch {
-			case tc.want == "" && err != nil:
-				t.Fatalf("Validate() = %v, want nil", err)
-			case tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)):
-				t.Fatalf("Validate() = %v, want an error containing %q", err, tc.want)
-			}
-		})
-	}
-}
-
-func TestFlags(t *testing.T) {
-	for _, tc := range []struct {
-		args    []string
-		want    Config
-		wantErr string
-	}{
-		{args: nil, want: DefaultConfig()},
-		{args: []string{"-contract=jsonapi"}, want: Config{Contract: "jsonapi", Constructors: DefaultConstructors}},
-		{args: []string{"-statuses", "200, 404,500"}, want: Config{Contract: "contentful", Statuses: []int{200, 404, 500}, Constructors: DefaultConstructors}},
-		{args: []string{"-disable=error-leak,raw-http-error"}, want: Config{Contract: "contentful", Disable: []string{"error-leak", "raw-http-error"}, Constructors: DefaultConstructors}},
-		{args: []string{"-constructors=example.com/errs"}, want: Config{Contract: "contentful", Constructors: "example.com/errs"}},
-		{args: []string{"-contract=soap"}, wantErr: `unknown contract "soap" (valid: contensis, contentful, jsonapi, management, problem)`},
-		{args: []string{"-statuses=404,abc"}, wantErr: `status "abc" is not a number (valid: 100 to 599)`},
-		{args: []string{"-statuses=1000"}, wantErr: "status 1000 is out of range (valid: 100 to 599)"},
-		{args: []string{"-statuses=,"}, wantErr: "no statuses"},
-		{args: []string{"-disable=error-leak,typo"}, wantErr: `unknown rule "typo"`},
-	} {
-		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
-			got := DefaultConfig()
-			fs := flag.NewFlagSet("errcontract", flag.ContinueOnError)
-			fs.SetOutput(io.Discard)
-			got.bindFlags(fs)
-			err := fs.Parse(tc.args)
-			if tc.wantErr != "" {
-				if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
-					t.Fatalf("Parse(%q) = %v, want an error containing %q", tc.args, err, tc.wantErr)
-				}
-				return
-			}
-			if err != nil {
-				t.Fatalf("Parse(%q): %v", tc.args, err)
-			}
-			if got.Contract != tc.want.Contract || !slices.Equal(got.Statuses, tc.want.Statuses) ||
-				!slices.Equal(got.Disable, tc.want.Disable) || got.Constructors != tc.want.Constructors {
-				t.Fatalf("Parse(%q) set %+v, want %+v", tc.args, got, tc.want)
-			}
-		})
-	}
-}
 
 // TestFlagsBindToTheirAnalyzer checks that each analyzer owns its flags:
 // setting -contract on one changes what it reports and not the other's.
@@ -102,3 +33,73 @@ func TestFlagsBindToTheirAnalyzer(t *testing.T) {
 type discardErrors struct{}
 
 func (discardErrors) Errorf(string, ...any) {}
+
+// TestFileFacts checks that the writers, constructors and public types of
+// a package's errcontract.yaml are the directives' facts, used across
+// packages, and that their statuses and codes are checked.
+func TestFileFacts(t *testing.T) {
+	analysistest.Run(t, testdata(t), New(DefaultConfig()), "configlib", "configuse")
+}
+
+// TestTests checks that findings in _test.go files are reported only when
+// errcontract.yaml says tests: true.
+func TestTests(t *testing.T) {
+	analysistest.Run(t, testdata(t), only(ruleUndocumentedStatus), "configdefaulttests", "configtests")
+}
+
+func TestExclude(t *testing.T) {
+	analysistest.Run(t, testdata(t), only(ruleUndocumentedStatus), "configexclude", "configexclude/legacy")
+}
+
+// TestFileContract checks a team's own contract from errcontract.yaml:
+// its statuses and codes, and the rules it disables.
+func TestFileContract(t *testing.T) {
+	analysistest.Run(t, testdata(t), New(DefaultConfig()), "configcontract")
+}
+
+// TestBadFile checks that an invalid errcontract.yaml is reported at its
+// positions, once per problem however many packages share the file, and
+// that the packages report nothing else.
+func TestBadFile(t *testing.T) {
+	pkgs := load(t, testdataConfig(t), "configbad", "configbad/sub")
+	graph := analyze(t, New(DefaultConfig()), pkgs)
+	want := []string{
+		`errcontract.yaml:1:11: [config] unknown contract "graphql" (valid: contensis, contentful, jsonapi, management, problem, or a mapping of statuses, codes and format)`,
+		`errcontract.yaml:2:1: [config] unknown key "writer" (valid: contract, writers, constructors, public, disable, enable, tests, exclude, openapi)`,
+		`errcontract.yaml:3:8: [config] tests must be true or false, not "maybe"`,
+	}
+	got := diagnostics(graph)
+	both := slices.Concat(want, want) // one set per package
+	slices.Sort(both)
+	if !slices.Equal(got, both) {
+		t.Errorf("diagnostics:\n%s\nwant, for each package:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	var out strings.Builder
+	if err := graph.PrintText(&out, -1); err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range want {
+		_, msg, _ := strings.Cut(w, "] ")
+		if n := strings.Count(out.String(), msg); n != 1 {
+			t.Errorf("the driver prints %q %d times, want once:\n%s", msg, n, out.String())
+		}
+	}
+}
+
+// TestFileNames checks the entries that name something their package does
+// not declare, or declares as something else.
+func TestFileNames(t *testing.T) {
+	pkgs := load(t, testdataConfig(t), "confignames")
+	got := diagnostics(analyze(t, New(DefaultConfig()), pkgs))
+	want := []string{
+		"errcontract.yaml:2:5: [config] writer confignames.Missing does not exist in package confignames",
+		"errcontract.yaml:3:5: [config] writer confignames.Limit is not a function (valid: pkgpath.Func or pkgpath.Type.Method)",
+		"errcontract.yaml:4:5: [config] writer confignames.Wrapper.Write is promoted from package strings (valid: the method where it is declared)",
+		"errcontract.yaml:5:5: [config] writer confignames.Wrapper.Other does not exist in package confignames",
+		"errcontract.yaml:8:12: [config] constructor confignames.Build returns nothing; a constructor returns the error it builds",
+		"errcontract.yaml:9:10: [config] public type confignames.Write is not a type of package confignames",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

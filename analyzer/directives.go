@@ -76,18 +76,23 @@ type ignore struct {
 type directives struct {
 	ignores  []*ignore
 	problems []analysis.Diagnostic // malformed or misplaced directives
-	ctors    []constructorDecl     // for the contract check of their statuses
+	ctors    []constructorDecl     // for the contract check of their statuses and codes
 	declared bool                  // whether any object fact was exported
 }
 
+// A constructorDecl is a constructor's declaration, by directive or in
+// errcontract.yaml, and where to report its status and its code.
 type constructorDecl struct {
-	pos    token.Pos // of the directive's status
-	end    token.Pos
-	status int
+	pos, end         token.Pos // of the status
+	codePos, codeEnd token.Pos // of the code
+	status           int
+	code             string
 }
 
 // readDirectives parses the //errcontract: comments of the package, exports
-// the facts they declare, and returns the ignores and the problems found.
+// the object facts they declare, and returns the ignores and the problems
+// found. The caller exports the package fact, once the file's entries are
+// known too.
 func readDirectives(pass *analysis.Pass) *directives {
 	ds := new(directives)
 	for _, file := range pass.Files {
@@ -102,9 +107,6 @@ func readDirectives(pass *analysis.Pass) *directives {
 				}
 			}
 		}
-	}
-	if ds.declared {
-		pass.ExportPackageFact(new(declaresDirectives))
 	}
 	return ds
 }
@@ -190,8 +192,9 @@ func (ds *directives) readFuncDirective(pass *analysis.Pass, d directive, fn *ty
 		}
 		pass.ExportObjectFact(fn, fact)
 		ds.declared = true
-		start, end := statusField(d.comment)
-		ds.ctors = append(ds.ctors, constructorDecl{start, end, fact.Status})
+		start, end := directiveField(d.comment, 0)
+		codeStart, codeEnd := directiveField(d.comment, 1)
+		ds.ctors = append(ds.ctors, constructorDecl{start, end, codeStart, codeEnd, fact.Status, fact.Code})
 	case "writer":
 		if d.args != "" {
 			ds.problem(d, fmt.Errorf("unexpected %q after errcontract:writer", d.args))
@@ -208,17 +211,17 @@ func (ds *directives) readFuncDirective(pass *analysis.Pass, d directive, fn *ty
 	}
 }
 
-// statusField returns the range of the status in a constructor directive:
-// its first field after the verb, however it is spaced or written.
-func statusField(c *ast.Comment) (start, end token.Pos) {
+// directiveField returns the range of field n in a constructor directive,
+// counted from 0 after the verb (0 is the status, 1 the code), however it
+// is spaced or written.
+func directiveField(c *ast.Comment, n int) (start, end token.Pos) {
 	text := c.Text
-	i := len(directivePrefix + "constructor")
-	for i < len(text) && (text[i] == ' ' || text[i] == '\t') {
-		i++
-	}
-	j := i
-	for j < len(text) && text[j] != ' ' && text[j] != '\t' {
-		j++
+	i, j := len(directivePrefix+"constructor"), len(directivePrefix+"constructor")
+	for range n + 1 {
+		for i = j; i < len(text) && (text[i] == ' ' || text[i] == '\t'); i++ {
+		}
+		for j = i; j < len(text) && text[j] != ' ' && text[j] != '\t'; j++ {
+		}
 	}
 	return c.Slash + token.Pos(i), c.Slash + token.Pos(j)
 }

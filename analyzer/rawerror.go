@@ -11,6 +11,11 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 )
 
+// declareWriter ends raw-http-error's messages: most projects have a
+// helper of their own that writes errors, which errcontract cannot tell
+// from a raw write until it is declared.
+const declareWriter = " (declare the project's own writer with //errcontract:writer or writers: in errcontract.yaml)"
+
 // checkRawError reports error responses written outside the canonical
 // constructors: http.Error, http.NotFound, and WriteHeader with an error
 // status followed by a hand-written body.
@@ -26,7 +31,7 @@ func (s *state) checkRawError(cur inspector.Cursor, site *site) {
 			Pos:      site.call.Pos(),
 			End:      site.call.End(),
 			Category: ruleRawHTTPError,
-			Message:  site.name() + " bypasses the canonical error constructors",
+			Message:  site.name() + " bypasses the canonical error constructors" + declareWriter,
 		}
 		if s.wellTyped(site.call) {
 			d.SuggestedFixes = s.errorResponseFixes(cur, site)
@@ -47,7 +52,7 @@ func (s *state) checkRawError(cur inspector.Cursor, site *site) {
 			Pos:      site.call.Pos(),
 			End:      site.call.End(),
 			Category: ruleRawHTTPError,
-			Message:  "WriteHeader(" + strings.Join(codes, " or ") + ") with a hand-written body bypasses the canonical error constructors",
+			Message:  "WriteHeader(" + strings.Join(codes, " or ") + ") with a hand-written body bypasses the canonical error constructors" + declareWriter,
 			Related:  []analysis.RelatedInformation{{Pos: body.Pos(), End: body.End(), Message: "the body is written here"}},
 		})
 	}
@@ -76,7 +81,7 @@ func (s *state) checkRawFramework(cur inspector.Cursor, site *site) {
 		Pos:      site.call.Pos(),
 		End:      site.call.End(),
 		Category: ruleRawHTTPError,
-		Message:  site.name() + " bypasses the canonical error constructors",
+		Message:  site.name() + " bypasses the canonical error constructors" + declareWriter,
 	})
 }
 

@@ -26,7 +26,7 @@ func TestRelated(t *testing.T) {
 		{"leak", "error text from recover() reaches the response body via fmt.Fprintf", 144, 143},
 		{"undocumented", "status 418 is not documented by the contentful contract (400 401 403 404 409 422 429 500 502)", 42, 41},
 		{"undocumented", "status 410 is not documented by the contentful contract (400 401 403 404 409 422 429 500 502)", 21, 0},
-		{"rawerror", "WriteHeader(401) with a hand-written body bypasses the canonical error constructors", 43, 45},
+		{"rawerror", "WriteHeader(401) with a hand-written body bypasses the canonical error constructors (declare the project's own writer with //errcontract:writer or writers: in errcontract.yaml)", 43, 45},
 	} {
 		d, fset := find(results, tc.pkg, tc.line, tc.message)
 		if d == nil {

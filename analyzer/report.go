@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"go/token"
+	"path/filepath"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -12,9 +13,11 @@ import (
 // suppressed nothing.
 type reporter struct {
 	pass     *analysis.Pass
+	cfg      *settings
 	disabled map[string]bool
 	ignores  map[lineKey][]*ignore
 	all      []*ignore
+	skipped  map[*token.File]bool // files whose findings are not reported
 }
 
 // lineKey identifies a line of a file.
@@ -23,8 +26,8 @@ type lineKey struct {
 	line int
 }
 
-func newReporter(pass *analysis.Pass, disabled map[string]bool, ignores []*ignore) *reporter {
-	r := &reporter{pass: pass, disabled: disabled, ignores: make(map[lineKey][]*ignore), all: ignores}
+func newReporter(pass *analysis.Pass, cfg *settings, ignores []*ignore) *reporter {
+	r := &reporter{pass: pass, cfg: cfg, disabled: cfg.disabled, ignores: make(map[lineKey][]*ignore), all: ignores, skipped: make(map[*token.File]bool)}
 	for _, ig := range ignores {
 		file := pass.Fset.File(ig.pos)
 		line := file.Line(ig.pos)
@@ -42,7 +45,7 @@ func (r *reporter) enabled(rule string) bool { return !r.disabled[rule] }
 
 // report reports d unless its rule is disabled or an ignore covers it.
 func (r *reporter) report(d analysis.Diagnostic) {
-	if r.disabled[d.Category] {
+	if r.disabled[d.Category] || r.skips(d.Pos) {
 		return
 	}
 	if ig := r.ignoreFor(d); ig != nil {
@@ -77,7 +80,7 @@ func (r *reporter) ignoreFor(d analysis.Diagnostic) *ignore {
 // the enabled rules it was written for.
 func (r *reporter) reportUnusedIgnores() {
 	for _, ig := range r.all {
-		if ig.used {
+		if ig.used || r.skips(ig.pos) {
 			continue
 		}
 		var enabled []string
@@ -96,4 +99,40 @@ func (r *reporter) reportUnusedIgnores() {
 			Message:  "errcontract:ignore suppresses no " + strings.Join(enabled, " or ") + " finding",
 		})
 	}
+}
+
+// skips reports whether findings in the file of pos go unreported: a
+// _test.go file, unless tests are reported (test servers are not the API),
+// or a file that an exclude pattern of errcontract.yaml matches.
+func (r *reporter) skips(pos token.Pos) bool {
+	tf := r.pass.Fset.File(pos)
+	if tf == nil {
+		return false
+	}
+	skip, ok := r.skipped[tf]
+	if !ok {
+		skip = r.cfg.skipsFile(tf.Name())
+		r.skipped[tf] = skip
+	}
+	return skip
+}
+
+func (cfg *settings) skipsFile(name string) bool {
+	if !cfg.tests && strings.HasSuffix(name, "_test.go") {
+		return true
+	}
+	if cfg.file == nil || len(cfg.file.Exclude) == 0 {
+		return false
+	}
+	rel, err := filepath.Rel(cfg.file.Dir(), name)
+	if err != nil || !filepath.IsAbs(name) || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return false // not below the file's directory
+	}
+	rel = filepath.ToSlash(rel)
+	for _, g := range cfg.file.Exclude {
+		if g.Match(rel) {
+			return true
+		}
+	}
+	return false
 }

@@ -5,7 +5,9 @@ import (
 	"go/ast"
 	"go/constant"
 	"go/token"
+	"slices"
 	"strconv"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
@@ -138,9 +140,11 @@ func (f *flow) statuses(e ast.Expr, before token.Pos, depth int) ([]statusValue,
 	return values, len(values) > 0
 }
 
-// checkConstructorStatuses reports constructor directives whose status the
-// contract does not document. The configured canonical package serves every
-// contract, so its constructors are checked where they are called instead.
+// checkConstructorStatuses reports constructors, declared by directive or
+// in errcontract.yaml, whose status the contract does not document, or
+// whose code it does not document for that status. The configured
+// canonical package serves every contract, so its constructors are checked
+// where they are called instead.
 func checkConstructorStatuses(pass *analysis.Pass, cfg *settings, r *reporter, ds *directives) {
 	if pass.Pkg.Path() == cfg.constructors {
 		return
@@ -153,6 +157,25 @@ func checkConstructorStatuses(pass *analysis.Pass, cfg *settings, r *reporter, d
 				Category: ruleUndocumentedStatus,
 				Message:  fmt.Sprintf("constructor status %d is not documented by %s (%s)", c.status, cfg.contract, cfg.documented),
 			})
+			continue
+		}
+		if c.code != "" {
+			cfg.checkCode(r, c.codePos, c.codeEnd, c.status, c.code)
 		}
 	}
+}
+
+// checkCode reports code if the contract documents codes for status and
+// code is not one of them.
+func (cfg *settings) checkCode(r *reporter, pos, end token.Pos, status int, code string) {
+	codes := cfg.codes[status]
+	if len(codes) == 0 || slices.Contains(codes, code) {
+		return
+	}
+	r.report(analysis.Diagnostic{
+		Pos:      pos,
+		End:      end,
+		Category: ruleUndocumentedStatus,
+		Message:  fmt.Sprintf("code %s is not documented for %d by %s (%s)", code, status, cfg.contract, strings.Join(codes, " ")),
+	})
 }

@@ -234,8 +234,10 @@ func (s *state) alwaysWritesError(f *flow, body *ast.BlockStmt) bool {
 // isHandler reports whether fn has the shape of an http.HandlerFunc. A
 // handler that writes an error response is an endpoint, not a helper
 // whose callers must stop after calling it.
-func (s *state) isHandler(fn *types.Func) bool {
-	params := fn.Signature().Params()
+func (s *state) isHandler(fn *types.Func) bool { return s.isHandlerSig(fn.Signature()) }
+
+func (s *state) isHandlerSig(sig *types.Signature) bool {
+	params := sig.Params()
 	switch params.Len() {
 	case 1: // func(*gin.Context), func(echo.Context) error, func(*fiber.Ctx) error
 		tn := typeNameOf(params.At(0).Type())

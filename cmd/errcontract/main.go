@@ -4,8 +4,16 @@
 package main
 
 import (
+	"os"
+
 	"github.com/errcontract/errcontract/analyzer"
 	"github.com/errcontract/errcontract/internal/driver"
+	"github.com/errcontract/errcontract/internal/initcmd"
 )
 
-func main() { driver.Main(analyzer.Analyzer) }
+func main() {
+	if len(os.Args) > 1 && os.Args[1] == "init" {
+		os.Exit(initcmd.Run(os.Args[2:], os.Stdout, os.Stderr))
+	}
+	driver.Main(analyzer.Analyzer)
+}

@@ -42,7 +42,7 @@ func (a *TagAPI) Router() http.Handler { // want Router:`summary\(statuses=404,4
 	r := chi.NewRouter()
 	r.Use(middleware.RequestID, middleware.Recoverer, a.recoverWithDetail)
 	r.NotFound(func(w http.ResponseWriter, r *http.Request) {
-		http.Error(w, "no such route", http.StatusNotFound) // want `^http.Error bypasses the canonical error constructors$`
+		http.Error(w, "no such route", http.StatusNotFound) // want `^http.Error bypasses the canonical error constructors \(declare the project's own writer with //errcontract:writer or writers: in errcontract\.yaml\)$`
 	})
 	r.MethodNotAllowed(func(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed) // want `^http.Error bypasses` `^status 405 is not documented by the contentful contract \(400 401 403 404 409 422 429 500 502\)$`
@@ -62,7 +62,7 @@ func (a *TagAPI) recoverWithDetail(next http.Handler) http.Handler { // want rec
 		defer func() {
 			if rec := recover(); rec != nil {
 				a.Log.Error("panic", "path", r.URL.Path, "value", rec)
-				w.WriteHeader(http.StatusInternalServerError) // want `^WriteHeader\(500\) with a hand-written body bypasses the canonical error constructors$`
+				w.WriteHeader(http.StatusInternalServerError) // want `^WriteHeader\(500\) with a hand-written body bypasses the canonical error constructors \(declare the project's own writer with //errcontract:writer or writers: in errcontract\.yaml\)$`
 				fmt.Fprintf(w, "internal error: %v", rec)     // want `^error text from recover\(\) reaches the response body via fmt.Fprintf$`
 			}
 		}()

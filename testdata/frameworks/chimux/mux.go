@@ -59,7 +59,7 @@ func (a *FeedAPI) timing(next http.Handler) http.Handler {
 func (a *FeedAPI) getEntry(w http.ResponseWriter, r *http.Request) {
 	id, err := strconv.ParseInt(mux.Vars(r)["id"], 10, 64)
 	if err != nil {
-		http.NotFound(w, r) // want `^http.NotFound bypasses the canonical error constructors$`
+		http.NotFound(w, r) // want `^http.NotFound bypasses the canonical error constructors \(declare the project's own writer with //errcontract:writer or writers: in errcontract\.yaml\)$`
 		return
 	}
 	entry, err := a.Feed.Entry(r.Context(), id)

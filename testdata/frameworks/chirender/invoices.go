@@ -74,13 +74,13 @@ func (h *Handlers) getInvoice(w http.ResponseWriter, r *http.Request) {
 	id, err := strconv.ParseInt(chi.URLParam(r, "id"), 10, 64)
 	if err != nil {
 		render.Status(r, http.StatusBadRequest)
-		render.PlainText(w, r, "invoice id must be a number") // want `^render.PlainText bypasses the canonical error constructors$`
+		render.PlainText(w, r, "invoice id must be a number") // want `^render.PlainText bypasses the canonical error constructors \(declare the project's own writer with //errcontract:writer or writers: in errcontract\.yaml\)$`
 		return
 	}
 	inv, err := h.Ledger.Invoice(r.Context(), id)
 	if errors.Is(err, errNoInvoice) {
 		render.Status(r, http.StatusNotFound)
-		render.JSON(w, r, render.M{"error": "invoice not found"}) // want `^render.JSON bypasses the canonical error constructors$`
+		render.JSON(w, r, render.M{"error": "invoice not found"}) // want `^render.JSON bypasses the canonical error constructors \(declare the project's own writer with //errcontract:writer or writers: in errcontract\.yaml\)$`
 		return
 	}
 	if err != nil {

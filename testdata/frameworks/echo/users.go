@@ -62,11 +62,11 @@ func (h *Handlers) Register(e *echo.Echo) {
 func (h *Handlers) getUser(c echo.Context) error {
 	id, err := strconv.ParseInt(c.Param("id"), 10, 64)
 	if err != nil {
-		return c.String(http.StatusBadRequest, "user id must be a number") // want `^c.String bypasses the canonical error constructors$`
+		return c.String(http.StatusBadRequest, "user id must be a number") // want `^c.String bypasses the canonical error constructors \(declare the project's own writer with //errcontract:writer or writers: in errcontract\.yaml\)$`
 	}
 	user, err := h.Users.Get(c.Request().Context(), id)
 	if errors.Is(err, errNoUser) {
-		return c.JSON(http.StatusNotFound, echo.Map{"message": "user not found"}) // want `^c.JSON bypasses the canonical error constructors$`
+		return c.JSON(http.StatusNotFound, echo.Map{"message": "user not found"}) // want `^c.JSON bypasses the canonical error constructors \(declare the project's own writer with //errcontract:writer or writers: in errcontract\.yaml\)$`
 	}
 	if errors.Is(err, errDeleted) {
 		return c.JSON(http.StatusGone, echo.Map{"message": "user deleted"}) // want `^c.JSON bypasses` `^status 410 is not documented by the contentful contract \(400 401 403 404 409 422 429 500 502\)$`
@@ -90,7 +90,7 @@ func (h *Handlers) createUser(c echo.Context) error {
 		return err // want `^error text from err reaches the response body via \(\*echo.Echo\).DefaultHTTPErrorHandler$`
 	}
 	if in.Email == "" {
-		return echo.NewHTTPError(http.StatusUnprocessableEntity, "email is required") // want `^echo.NewHTTPError bypasses the canonical error constructors$`
+		return echo.NewHTTPError(http.StatusUnprocessableEntity, "email is required") // want `^echo.NewHTTPError bypasses the canonical error constructors \(declare the project's own writer with //errcontract:writer or writers: in errcontract\.yaml\)$`
 	}
 	user, err := h.Users.Create(c.Request().Context(), in)
 	if errors.Is(err, errDuplicate) {

@@ -57,7 +57,7 @@ type Handlers struct {
 func (h *Handlers) getProduct(c *fiber.Ctx) error {
 	product, err := h.Catalogue.Get(c.UserContext(), c.Params("sku"))
 	if errors.Is(err, errNoProduct) {
-		return c.Status(fiber.StatusNotFound).JSON(fiber.Map{"error": "product not found"}) // want `^c.Status\(fiber.StatusNotFound\).JSON bypasses the canonical error constructors$`
+		return c.Status(fiber.StatusNotFound).JSON(fiber.Map{"error": "product not found"}) // want `^c.Status\(fiber.StatusNotFound\).JSON bypasses the canonical error constructors \(declare the project's own writer with //errcontract:writer or writers: in errcontract\.yaml\)$`
 	}
 	if err != nil {
 		// JSON encodes the map with encoding/json; the string is the body.
@@ -75,13 +75,13 @@ func (h *Handlers) createProduct(c *fiber.Ctx) error {
 	}
 	if strings.TrimSpace(in.SKU) == "" {
 		c.Status(fiber.StatusBadRequest)
-		return c.SendString("sku is required") // want `^c.SendString bypasses the canonical error constructors$`
+		return c.SendString("sku is required") // want `^c.SendString bypasses the canonical error constructors \(declare the project's own writer with //errcontract:writer or writers: in errcontract\.yaml\)$`
 	}
 	product, err := h.Catalogue.Create(c.UserContext(), in)
 	if errors.Is(err, errDuplicateSKU) {
 		// A *fiber.Error's Message is its Error() text, which
 		// DefaultErrorHandler writes with the error's code.
-		return fiber.NewError(fiber.StatusConflict, "a product with this sku exists") // want `^fiber.NewError bypasses the canonical error constructors$`
+		return fiber.NewError(fiber.StatusConflict, "a product with this sku exists") // want `^fiber.NewError bypasses the canonical error constructors \(declare the project's own writer with //errcontract:writer or writers: in errcontract\.yaml\)$`
 	}
 	if err != nil {
 		return fiber.NewError(fiber.StatusBadRequest, fmt.Sprintf("invalid product: %v", err)) // want `^fiber.NewError bypasses` `^error text from err reaches the response body via fiber.NewError$`
@@ -111,7 +111,7 @@ func (h *Handlers) discontinue(c *fiber.Ctx) error {
 	if c.Get("X-Role") != "admin" {
 		// SendStatus sets the body to the status text ("Forbidden") when
 		// the body is empty, like http.NotFound.
-		return c.SendStatus(fiber.StatusForbidden) // want `^c.SendStatus bypasses the canonical error constructors$`
+		return c.SendStatus(fiber.StatusForbidden) // want `^c.SendStatus bypasses the canonical error constructors \(declare the project's own writer with //errcontract:writer or writers: in errcontract\.yaml\)$`
 	}
 	if c.Query("reason") == "" {
 		return c.Status(fiber.StatusTeapot).SendString("a reason is required") // want `^c.Status\(fiber.StatusTeapot\).SendString bypasses` `^status 418 is not documented by the contentful contract`

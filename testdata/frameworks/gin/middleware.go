@@ -17,7 +17,7 @@ func RequireKey(key string) gin.HandlerFunc { // want RequireKey:`summary\(statu
 	return func(ctx *gin.Context) {
 		got := ctx.GetHeader("X-Api-Key")
 		if got == "" {
-			ctx.AbortWithStatusJSON(http.StatusUnauthorized, gin.H{"error": "missing API key"}) // want `^ctx.AbortWithStatusJSON bypasses the canonical error constructors$`
+			ctx.AbortWithStatusJSON(http.StatusUnauthorized, gin.H{"error": "missing API key"}) // want `^ctx.AbortWithStatusJSON bypasses the canonical error constructors \(declare the project's own writer with //errcontract:writer or writers: in errcontract\.yaml\)$`
 			return
 		}
 		if subtle.ConstantTimeCompare([]byte(got), []byte(key)) != 1 {
@@ -51,7 +51,7 @@ func Maintenance(until time.Time) gin.HandlerFunc { // want Maintenance:`summary
 			return
 		}
 		// c.Writer implements http.ResponseWriter: the net/http rules apply.
-		c.Writer.WriteHeader(http.StatusConflict) // want `^WriteHeader\(409\) with a hand-written body bypasses the canonical error constructors$`
+		c.Writer.WriteHeader(http.StatusConflict) // want `^WriteHeader\(409\) with a hand-written body bypasses the canonical error constructors \(declare the project's own writer with //errcontract:writer or writers: in errcontract\.yaml\)$`
 		json.NewEncoder(c.Writer).Encode(gin.H{"error": "migration in progress", "until": until})
 		c.Abort()
 	}

@@ -63,13 +63,13 @@ func (h *Handlers) Routes(r gin.IRouter) {
 func (h *Handlers) getOrder(c *gin.Context) {
 	id, err := strconv.ParseInt(c.Param("id"), 10, 64)
 	if err != nil {
-		c.String(http.StatusBadRequest, "order id must be a number") // want `^c.String bypasses the canonical error constructors$`
+		c.String(http.StatusBadRequest, "order id must be a number") // want `^c.String bypasses the canonical error constructors \(declare the project's own writer with //errcontract:writer or writers: in errcontract\.yaml\)$`
 		return
 	}
 	order, err := h.Orders.Get(c.Request.Context(), id)
 	switch {
 	case errors.Is(err, errNoOrder):
-		c.JSON(http.StatusNotFound, gin.H{"error": "order not found"}) // want `^c.JSON bypasses the canonical error constructors$`
+		c.JSON(http.StatusNotFound, gin.H{"error": "order not found"}) // want `^c.JSON bypasses the canonical error constructors \(declare the project's own writer with //errcontract:writer or writers: in errcontract\.yaml\)$`
 		return
 	case errors.Is(err, errArchived):
 		c.JSON(http.StatusGone, gin.H{"error": "order archived"}) // want `^c.JSON bypasses` `^status 410 is not documented by the contentful contract \(400 401 403 404 409 422 429 500 502\)$`
@@ -87,7 +87,7 @@ func (h *Handlers) createOrder(c *gin.Context) {
 	var in orderInput
 	if err := c.ShouldBindJSON(&in); err != nil {
 		// The binding error names the fields and the decoder's position.
-		c.AbortWithStatusJSON(http.StatusUnprocessableEntity, gin.H{"error": "invalid order", "detail": err.Error()}) // want `^c.AbortWithStatusJSON bypasses the canonical error constructors$` `^error text from err.Error\(\) reaches the response body via c.AbortWithStatusJSON$`
+		c.AbortWithStatusJSON(http.StatusUnprocessableEntity, gin.H{"error": "invalid order", "detail": err.Error()}) // want `^c.AbortWithStatusJSON bypasses the canonical error constructors \(declare the project's own writer with //errcontract:writer or writers: in errcontract\.yaml\)$` `^error text from err.Error\(\) reaches the response body via c.AbortWithStatusJSON$`
 		return
 	}
 	order, err := h.Orders.Create(c.Request.Context(), in)

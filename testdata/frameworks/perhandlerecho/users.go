@@ -124,7 +124,7 @@ func getUser(c echo.Context) error {
 		return nil
 	}
 	if user.Suspended {
-		return c.JSON(http.StatusForbidden, echo.Map{"message": "user suspended"}) // want `^c.JSON bypasses the canonical error constructors$` `^status 403 is not documented by handler getUser \(200 400 404\)$`
+		return c.JSON(http.StatusForbidden, echo.Map{"message": "user suspended"}) // want `^c.JSON bypasses the canonical error constructors \(declare the project's own writer with //errcontract:writer or writers: in errcontract\.yaml\)$` `^status 403 is not documented by handler getUser \(200 400 404\)$`
 	}
 	return c.JSON(http.StatusOK, user)
 }
@@ -150,7 +150,7 @@ func createUser(c echo.Context) error {
 		return nil
 	}
 	if users.byEmail(in.Email) {
-		return echo.NewHTTPError(http.StatusConflict, "email already registered") // want `^echo.NewHTTPError bypasses the canonical error constructors$` `^status 409 is not documented by handler createUser \(201 400 422\)$`
+		return echo.NewHTTPError(http.StatusConflict, "email already registered") // want `^echo.NewHTTPError bypasses the canonical error constructors \(declare the project's own writer with //errcontract:writer or writers: in errcontract\.yaml\)$` `^status 409 is not documented by handler createUser \(201 400 422\)$`
 	}
 	if !signupsOpen() {
 		return c.NoContent(http.StatusAccepted) // want `^status 202 is not documented by handler createUser \(201 400 422\)$`
@@ -197,7 +197,7 @@ func exportUser(c echo.Context) error {
 		return nil
 	}
 	if readOnly {
-		return c.String(http.StatusBadGateway, "the export service is unavailable") // want `^c.String bypasses the canonical error constructors$` `^status 502 is not documented by handler exportUser \(200 404 500\)$`
+		return c.String(http.StatusBadGateway, "the export service is unavailable") // want `^c.String bypasses the canonical error constructors \(declare the project's own writer with //errcontract:writer or writers: in errcontract\.yaml\)$` `^status 502 is not documented by handler exportUser \(200 404 500\)$`
 	}
 	return c.JSON(http.StatusOK, user)
 }
@@ -250,7 +250,7 @@ func changeEmail(c echo.Context) error {
 	}
 	var in userInput
 	if err := c.Bind(&in); err != nil || in.Email == "" {
-		return echo.NewHTTPError(http.StatusUnprocessableEntity, "an email is required") // want `^echo.NewHTTPError bypasses the canonical error constructors$`
+		return echo.NewHTTPError(http.StatusUnprocessableEntity, "an email is required") // want `^echo.NewHTTPError bypasses the canonical error constructors \(declare the project's own writer with //errcontract:writer or writers: in errcontract\.yaml\)$`
 	}
 	user.Email = in.Email
 	return c.NoContent(http.StatusNoContent)

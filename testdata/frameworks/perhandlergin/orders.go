@@ -127,7 +127,7 @@ func getOrder(c *gin.Context) {
 		return
 	}
 	if order.Status == "archived" {
-		c.JSON(http.StatusGone, gin.H{"message": "order archived"}) // want `^c.JSON bypasses the canonical error constructors$` `^status 410 is not documented by handler getOrder \(200 400 404\)$`
+		c.JSON(http.StatusGone, gin.H{"message": "order archived"}) // want `^c.JSON bypasses the canonical error constructors \(declare the project's own writer with //errcontract:writer or writers: in errcontract\.yaml\)$` `^status 410 is not documented by handler getOrder \(200 400 404\)$`
 		return
 	}
 	c.JSON(http.StatusOK, order)
@@ -150,7 +150,7 @@ func createOrder(c *gin.Context) {
 		return
 	}
 	if _, dup := orders.bySKU(in.SKU); dup {
-		c.AbortWithStatusJSON(http.StatusConflict, gin.H{"message": "an open order has this SKU"}) // want `^c.AbortWithStatusJSON bypasses the canonical error constructors$` `^status 409 is not documented by handler createOrder \(201 400 422\)$`
+		c.AbortWithStatusJSON(http.StatusConflict, gin.H{"message": "an open order has this SKU"}) // want `^c.AbortWithStatusJSON bypasses the canonical error constructors \(declare the project's own writer with //errcontract:writer or writers: in errcontract\.yaml\)$` `^status 409 is not documented by handler createOrder \(201 400 422\)$`
 		return
 	}
 	if queueFull() {
@@ -204,7 +204,7 @@ func payOrder(c *gin.Context) {
 		return
 	}
 	if maintenance {
-		c.String(http.StatusServiceUnavailable, "payments are paused") // want `^c.String bypasses the canonical error constructors$` `^status 503 is not documented by handler payOrder \(200 404 500\)$`
+		c.String(http.StatusServiceUnavailable, "payments are paused") // want `^c.String bypasses the canonical error constructors \(declare the project's own writer with //errcontract:writer or writers: in errcontract\.yaml\)$` `^status 503 is not documented by handler payOrder \(200 404 500\)$`
 		return
 	}
 	orders.setStatus(id, "paid")
@@ -229,7 +229,7 @@ func cancelOrder(c *gin.Context) {
 		return
 	}
 	if order.Status == "shipped" {
-		c.JSON(http.StatusConflict, gin.H{"message": "a shipped order cannot be cancelled"}) // want `^c.JSON bypasses the canonical error constructors$` `^status 409 is not documented by handler cancelOrder \(204 404\)$`
+		c.JSON(http.StatusConflict, gin.H{"message": "a shipped order cannot be cancelled"}) // want `^c.JSON bypasses the canonical error constructors \(declare the project's own writer with //errcontract:writer or writers: in errcontract\.yaml\)$` `^status 409 is not documented by handler cancelOrder \(204 404\)$`
 		return
 	}
 	orders.setStatus(id, "cancelled")
@@ -268,7 +268,7 @@ func deleteOrder(c *gin.Context) {
 		return
 	}
 	if order.Status != "open" {
-		c.JSON(http.StatusConflict, gin.H{"message": "only an open order can be deleted"}) // want `^c.JSON bypasses the canonical error constructors$`
+		c.JSON(http.StatusConflict, gin.H{"message": "only an open order can be deleted"}) // want `^c.JSON bypasses the canonical error constructors \(declare the project's own writer with //errcontract:writer or writers: in errcontract\.yaml\)$`
 		return
 	}
 	orders.setStatus(id, "deleted")

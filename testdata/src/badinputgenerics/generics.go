@@ -44,7 +44,7 @@ func Write[W http.ResponseWriter](w W, err error) { // want Write:`writer`
 }
 
 func rawOnTypeParameter[W http.ResponseWriter](w W, r *http.Request) {
-	http.Error(w, "no", http.StatusBadRequest) // want `^http.Error bypasses the canonical error constructors$`
+	http.Error(w, "no", http.StatusBadRequest) // want `^http.Error bypasses the canonical error constructors \(declare the project's own writer with //errcontract:writer or writers: in errcontract\.yaml\)$`
 }
 
 func statusOnTypeParameter[W http.ResponseWriter](w W) {

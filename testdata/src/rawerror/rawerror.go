@@ -11,15 +11,15 @@ import (
 const statusConflict = 409
 
 func httpError(w http.ResponseWriter, r *http.Request) {
-	http.Error(w, "bad id", http.StatusBadRequest) // want `^http.Error bypasses the canonical error constructors$`
+	http.Error(w, "bad id", http.StatusBadRequest) // want `^http.Error bypasses the canonical error constructors \(declare the project's own writer with //errcontract:writer or writers: in errcontract\.yaml\)$`
 }
 
 func notFound(w http.ResponseWriter, r *http.Request) {
-	http.NotFound(w, r) // want `^http.NotFound bypasses the canonical error constructors$`
+	http.NotFound(w, r) // want `^http.NotFound bypasses the canonical error constructors \(declare the project's own writer with //errcontract:writer or writers: in errcontract\.yaml\)$`
 }
 
 func writeHeaderThenWrite(w http.ResponseWriter, r *http.Request) {
-	w.WriteHeader(http.StatusConflict) // want `^WriteHeader\(409\) with a hand-written body bypasses the canonical error constructors$`
+	w.WriteHeader(http.StatusConflict) // want `^WriteHeader\(409\) with a hand-written body bypasses the canonical error constructors \(declare the project's own writer with //errcontract:writer or writers: in errcontract\.yaml\)$`
 	w.Write([]byte(`{"error":"exists"}`))
 }
 
