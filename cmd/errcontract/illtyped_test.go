@@ -14,7 +14,7 @@ func TestIllTypedDependency(t *testing.T) {
 	out, code := run(t, filepath.Join("testdata", "illtyped"), binary, "./...")
 	const want = `store/store.go:12:28: undefined: undefinedValue
 errcontract: 2 packages could not be type-checked completely (errors in them or their dependencies): findings there may be incomplete
-api/api.go:13:3: http.Error bypasses the canonical error constructors
+api/api.go:13:3: http.Error bypasses the canonical error constructors (declare the project's own writer with //errcontract:writer or writers: in errcontract.yaml)
 api/api.go:13:17: error text from err.Error() reaches the response body via http.Error
 `
 	if got := strings.ReplaceAll(out, "\n\n", "\n"); got != want || code != 3 {

@@ -11,13 +11,13 @@ import (
 )
 
 func wellTyped(w http.ResponseWriter, r *http.Request) {
-	http.Error(w, "bad request", http.StatusBadRequest) // want `^http.Error bypasses the canonical error constructors$`
+	http.Error(w, "bad request", http.StatusBadRequest) // want `^http.Error bypasses the canonical error constructors \(declare the project.s own writer with //errcontract:writer or writers: in errcontract.yaml\)$`
 }
 
 // The calls are known, so they are raw error writes; their messages,
 // statuses and writers are not, so nothing else is said of them.
 func undefinedNames(w http.ResponseWriter, r *http.Request) {
-	http.Error(w, missing.Error(), http.StatusNotAStatus) // want `^http.Error bypasses the canonical error constructors$`
+	http.Error(w, missing.Error(), http.StatusNotAStatus) // want `^http.Error bypasses the canonical error constructors \(declare the project.s own writer with //errcontract:writer or writers: in errcontract.yaml\)$`
 	w.WriteHeader(undefinedStatus)
 	fmt.Fprintf(w, "%v", notDeclared)
 	undefinedWriter.WriteHeader(http.StatusTeapot)
@@ -27,7 +27,7 @@ func wrongTypes(w http.ResponseWriter, r *http.Request) {
 	w.WriteHeader("418")
 	w.WriteHeader(4.5)
 	w.WriteHeader(1 << 70)
-	http.Error(w, 42, "500") // want `^http.Error bypasses the canonical error constructors$`
+	http.Error(w, 42, "500") // want `^http.Error bypasses the canonical error constructors \(declare the project.s own writer with //errcontract:writer or writers: in errcontract.yaml\)$`
 	var msg int = "text"
 	w.Write(msg)
 	fmt.Fprintf(w, 7, msg)
@@ -42,7 +42,7 @@ func wrongArity(w http.ResponseWriter, r *http.Request) {
 }
 
 func notAWriter(w int, err error) {
-	http.Error(w, err.Error(), 400) // want `^http.Error bypasses the canonical error constructors$`
+	http.Error(w, err.Error(), 400) // want `^http.Error bypasses the canonical error constructors \(declare the project.s own writer with //errcontract:writer or writers: in errcontract.yaml\)$`
 	w.WriteHeader(400)
 	fmt.Fprint(w, err)
 }
@@ -81,14 +81,14 @@ func mixed(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if err != nil {
-		http.Error(w, undefined.Text(), 500) // want `^http.Error bypasses the canonical error constructors$`
+		http.Error(w, undefined.Text(), 500) // want `^http.Error bypasses the canonical error constructors \(declare the project.s own writer with //errcontract:writer or writers: in errcontract.yaml\)$`
 		return
 	}
-	http.Error(w, err.Error()+undefinedSuffix, 418) // want `^http.Error bypasses the canonical error constructors$` `^status 418 is not documented`
+	http.Error(w, err.Error()+undefinedSuffix, 418) // want `^http.Error bypasses the canonical error constructors \(declare the project.s own writer with //errcontract:writer or writers: in errcontract.yaml\)$` `^status 418 is not documented`
 	var msg string = fmt.Sprint(err, undefined)
 	w.Write([]byte(msg))
 	fmt.Fprint(w, err, undefinedValue)                         // want `^error text from err reaches the response body via fmt.Fprint$`
-	http.Error(w, err.Error(), http.StatusInternalServerError) // want `^http.Error bypasses the canonical error constructors$` `^error text from err.Error\(\) reaches the response body via http.Error$`
+	http.Error(w, err.Error(), http.StatusInternalServerError) // want `^http.Error bypasses the canonical error constructors \(declare the project.s own writer with //errcontract:writer or writers: in errcontract.yaml\)$` `^error text from err.Error\(\) reaches the response body via http.Error$`
 }
 
 // badAssignment assigns the message a value that does not type-check: the

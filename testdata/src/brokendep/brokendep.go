@@ -23,7 +23,7 @@ func Lookup(id string) (undefinedRecord, error) { // want Lookup:"^summary\\(par
 // WriteError writes msg as the body of a 500: its summary holds, though
 // other declarations of the package do not type-check.
 func WriteError(w http.ResponseWriter, msg string) { // want WriteError:"^summary\\(body=1 statuses=500 writes-error\\)$"
-	http.Error(w, msg, http.StatusInternalServerError) // want `^http.Error bypasses the canonical error constructors$`
+	http.Error(w, msg, http.StatusInternalServerError) // want `^http.Error bypasses the canonical error constructors \(declare the project.s own writer with //errcontract:writer or writers: in errcontract.yaml\)$`
 }
 
 // WriteBroken's body does not type-check: what reaches its response is

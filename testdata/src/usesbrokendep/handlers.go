@@ -13,7 +13,7 @@ import (
 func get(w http.ResponseWriter, r *http.Request) {
 	name, err := brokendep.Load(r.URL.Query().Get("id"))
 	if err != nil {
-		http.Error(w, err.Error(), 500) // want `^http.Error bypasses the canonical error constructors$` `^error text from err.Error\(\) reaches the response body via http.Error$`
+		http.Error(w, err.Error(), 500) // want `^http.Error bypasses the canonical error constructors \(declare the project.s own writer with //errcontract:writer or writers: in errcontract.yaml\)$` `^error text from err.Error\(\) reaches the response body via http.Error$`
 		return
 	}
 	fmt.Fprint(w, name)

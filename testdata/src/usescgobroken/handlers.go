@@ -12,7 +12,7 @@ import (
 func open(w http.ResponseWriter, r *http.Request) {
 	session, err := cgobroken.Open(r.URL.Query().Get("device"))
 	if err != nil {
-		http.Error(w, err.Error(), http.StatusInternalServerError) // want `^http.Error bypasses the canonical error constructors$` `^error text from err.Error\(\) reaches the response body via http.Error$`
+		http.Error(w, err.Error(), http.StatusInternalServerError) // want `^http.Error bypasses the canonical error constructors \(declare the project.s own writer with //errcontract:writer or writers: in errcontract.yaml\)$` `^error text from err.Error\(\) reaches the response body via http.Error$`
 		return
 	}
 	fmt.Fprintf(w, "%s (native %d)", session, cgobroken.Version())

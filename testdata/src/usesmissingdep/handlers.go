@@ -15,12 +15,12 @@ import (
 func get(w http.ResponseWriter, r *http.Request) { // want get:"^summary\\(partial\\)$"
 	item, err := missingdep.Find(r.URL.Query().Get("id"))
 	if err != nil {
-		http.Error(w, err.Error(), http.StatusNotFound) // want `^http.Error bypasses the canonical error constructors$`
+		http.Error(w, err.Error(), http.StatusNotFound) // want `^http.Error bypasses the canonical error constructors \(declare the project.s own writer with //errcontract:writer or writers: in errcontract.yaml\)$`
 		return
 	}
 	missingdep.Render(w, item)
 	if err := check(); err != nil {
-		http.Error(w, err.Error(), http.StatusBadRequest) // want `^http.Error bypasses the canonical error constructors$` `^error text from err.Error\(\) reaches the response body via http.Error$`
+		http.Error(w, err.Error(), http.StatusBadRequest) // want `^http.Error bypasses the canonical error constructors \(declare the project.s own writer with //errcontract:writer or writers: in errcontract.yaml\)$` `^error text from err.Error\(\) reaches the response body via http.Error$`
 		return
 	}
 	w.WriteHeader(missingdep.StatusGone)
