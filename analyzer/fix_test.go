@@ -12,5 +12,5 @@ import (
 // imported or not yet, and through a team's own package, which wins.
 func TestFixes(t *testing.T) {
 	dir := filepath.Join(testdata(t), "fixes")
-	analysistest.RunWithSuggestedFixes(t, dir, Analyzer, "./withimport", "./noimport", "./teamfix", "./teamnoimport", "./generated", "./perhandlerfix")
+	analysistest.RunWithSuggestedFixes(t, dir, Analyzer, "./withimport", "./noimport", "./teamfix", "./teamnoimport", "./generated", "./perhandlerfix", "./oneline")
 }
