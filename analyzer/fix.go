@@ -232,17 +232,7 @@ func (s *state) rewriteEdits(fi *fileInfo, rw *rewrite) ([]analysis.TextEdit, bo
 	if s.orphansLocal(rw) {
 		return nil, false
 	}
-	var remove []*ast.ImportSpec
-	for pn, n := range s.droppedUses(rw) {
-		if n < s.usesOf(fi, pn) || rw.imports.used[pn] {
-			continue
-		}
-		for _, spec := range fi.file.Imports {
-			if s.pass.TypesInfo.PkgNameOf(spec) == pn && importPath(spec) != "C" {
-				remove = append(remove, spec)
-			}
-		}
-	}
+	remove := s.droppedImports(fi, rw)
 	imports, ok := importEdits(fi.file, fi.tok, fi.content, rw.imports.added, remove)
 	if !ok {
 		return nil, false
@@ -314,6 +304,60 @@ func usedOutside(info *types.Info, decl ast.Node, v *types.Var, old ast.Node) bo
 		return !used
 	})
 	return used
+}
+
+// droppedImports returns the imports of the file, named or dot imports,
+// that only the text the rewrite drops uses: left, they would not
+// compile. cgo's "C" stays, with its preamble.
+func (s *state) droppedImports(fi *fileInfo, rw *rewrite) []*ast.ImportSpec {
+	dropped := s.droppedUses(rw)
+	var specs []*ast.ImportSpec
+	for _, spec := range fi.file.Imports {
+		pn := s.pass.TypesInfo.PkgNameOf(spec)
+		switch {
+		case pn == nil || rw.imports.used[pn] || importPath(spec) == "C":
+		case pn.Name() == ".":
+			if s.dropsEveryDotUse(fi, rw, pn.Imported()) {
+				specs = append(specs, spec)
+			}
+		case dropped[pn] > 0 && dropped[pn] == s.usesOf(fi, pn):
+			specs = append(specs, spec)
+		}
+	}
+	return specs
+}
+
+// dropsEveryDotUse reports whether the text the rewrite drops holds every
+// use of pkg, which the file dot-imports.
+func (s *state) dropsEveryDotUse(fi *fileInfo, rw *rewrite, pkg *types.Package) bool {
+	info := s.pass.TypesInfo
+	dropped := dotUses(info, rw.old, pkg)
+	if dropped == 0 {
+		return false // the usual case: no need to count the file's
+	}
+	for _, n := range rw.kept {
+		dropped -= dotUses(info, n, pkg)
+	}
+	return dropped > 0 && dropped == dotUses(info, fi.file, pkg)
+}
+
+// dotUses counts the unqualified references in n to package-level objects
+// of pkg.
+func dotUses(info *types.Info, n ast.Node, pkg *types.Package) int {
+	uses := 0
+	selected := make(map[*ast.Ident]bool) // the Sel of a selector is qualified, or a field or method
+	ast.Inspect(n, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.SelectorExpr:
+			selected[n.Sel] = true
+		case *ast.Ident:
+			if obj := info.Uses[n]; !selected[n] && obj != nil && obj.Pkg() == pkg && obj.Parent() == pkg.Scope() {
+				uses++
+			}
+		}
+		return true
+	})
+	return uses
 }
 
 // droppedUses counts the references to imports in the old call outside the

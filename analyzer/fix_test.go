@@ -97,7 +97,7 @@ func checkFixCompiles(t *testing.T, pkg *packages.Package, imports map[string]*t
 			}
 			return nil, errors.New("package " + path + " is not loaded")
 		}),
-		Error:    func(err error) { errs = append(errs, err.Error()) },
+		Error: func(err error) { errs = append(errs, err.Error()) },
 	}
 	conf.Check(pkg.PkgPath, pkg.Fset, files, nil)
 	if len(errs) > 0 {

@@ -936,6 +936,33 @@ func bad(w ResponseWriter, r *Request) {
 	`package handler
 
 import (
+	. "net/http"
+	"net/http/httptest"
+)
+
+func probe() *httptest.ResponseRecorder {
+	w, r := httptest.NewRecorder(), httptest.NewRequest("GET", "/", nil)
+	NotFound(w, r)
+	return w
+}
+`,
+	`package handler
+
+import (
+	"errors"
+	. "fmt"
+	"net/http"
+)
+
+func item(w http.ResponseWriter, r *http.Request) {
+	if err := errors.New("no item"); err != nil {
+		http.Error(w, Sprint(err), http.StatusNotFound)
+	}
+}
+`,
+	`package handler
+
+import (
 	_ "errors"
 	h "net/http"
 )
@@ -982,6 +1009,24 @@ import "net/http"
 
 func internal(w http.ResponseWriter, r *http.Request) {
 	http.Error(w, "Internal Server Error", http.StatusInternalServerError)
+}
+`,
+	`package handler
+
+import (
+	// #include <stdlib.h>
+	"C"
+)
+
+import (
+	"net/http"
+	"net/http/httptest"
+)
+
+func probe() *httptest.ResponseRecorder {
+	w := httptest.NewRecorder()
+	http.Error(w, "Internal Server Error", http.StatusInternalServerError)
+	return w
 }
 `,
 	`package handler

@@ -358,6 +358,7 @@ func (im *fixImports) qualifier(path, name string, members ...string) (string, b
 		case pn == nil || pn.Name() == "_":
 		case pn.Name() == ".":
 			if im.visible(path, members) {
+				im.used[pn] = true
 				return "", true
 			}
 		case im.s.lookup(pn.Name(), im.pos) == pn:
