@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/errcontract/errcontract/internal/contract"
@@ -318,7 +319,7 @@ func FuzzAnalyzer(f *testing.F) {
 // and the file they leave must parse if the handler did, type-check if it
 // did, and be gofmt-clean if it was.
 func FuzzFixes(f *testing.F) {
-	for _, seed := range slices.Concat(fixSeeds, handlerSeeds) {
+	for _, seed := range slices.Concat(fixSeeds, brokenFixSeeds, handlerSeeds) {
 		f.Add(seed)
 	}
 	env := newHandlerEnv(f)
@@ -438,7 +439,23 @@ var handlerImports = []string{
 	"log", "log/slog", "net/http", "net/http/httptest", "os", "runtime", "runtime/debug", "strconv", "strings", "text/template",
 }
 
+// handlerEnvs holds the handlerEnv that the fuzz targets share when their
+// seeds run as tests in one process.
+var handlerEnvs struct {
+	sync.Mutex
+	env *handlerEnv
+}
+
 func newHandlerEnv(tb testing.TB) *handlerEnv {
+	handlerEnvs.Lock()
+	defer handlerEnvs.Unlock()
+	if handlerEnvs.env == nil {
+		handlerEnvs.env = loadHandlerEnv(tb)
+	}
+	return handlerEnvs.env
+}
+
+func loadHandlerEnv(tb testing.TB) *handlerEnv {
 	pkgs := load(tb, moduleConfig(), handlerImports[1:]...)
 	requireNoErrors(tb, pkgs)
 	env := &handlerEnv{
@@ -871,7 +888,8 @@ func truncated(w http.ResponseWriter, r *http.Request) {
 // but the one-line import of the issue's crash, grouped, several groups
 // and declarations, doc and line comments, cgo's "C", dot, blank and
 // named imports, names that the new imports cannot take, and imports that
-// the fix leaves unused.
+// the fix leaves unused. brokenFixSeeds are layouts that gofmt or the
+// parser would not accept.
 var fixSeeds = []string{
 	`package handler
 
@@ -1097,5 +1115,31 @@ func notFound(w http.ResponseWriter, r *http.Request) {
 	teamerr.Write(w, teamerr.NotFound("no item"))
 	http.Error(w, "no such item", http.StatusNotFound)
 }
+`,
+}
+
+var brokenFixSeeds = []string{
+	`package handler
+
+import ("net/http"; "net/http/httptest")
+
+func probe() *httptest.ResponseRecorder {
+	w := httptest.NewRecorder()
+	http.Error(w, "Internal Server Error", http.StatusInternalServerError)
+	return w
+}
+`,
+	`package handler; import "net/http"
+func internal(w http.ResponseWriter, r *http.Request) { http.Error(w, "Internal Server Error", 500) }`,
+	`package handler
+
+import "net/http"
+
+func internal(w http.ResponseWriter, r *http.Request) {
+	http.Error(w, "Internal Server Error", http.StatusInternalServerError)
+}
+
+import (
+	"net/http/httptest"
 `,
 }

@@ -153,6 +153,9 @@ func markLines(lines map[int]bool, first, last int) {
 // ownLines returns the lines of the source from start to end, if nothing
 // else is on them but space and, at the end, a // comment.
 func (f *importFile) ownLines(start, end token.Pos) (first, last int, ok bool) {
+	if !f.within(start) || !f.within(end) {
+		return 0, 0, false // a declaration left open at the end of the file
+	}
 	first, last = f.tok.Line(start), f.tok.Line(end)
 	before := f.content[f.offset(f.tok.LineStart(first)):f.offset(start)]
 	return first, last, len(bytes.TrimSpace(before)) == 0 && f.restIsComment(end)
@@ -166,6 +169,12 @@ func (f *importFile) restIsComment(pos token.Pos) bool {
 }
 
 func (f *importFile) offset(pos token.Pos) int { return f.tok.Offset(pos) }
+
+// within reports whether pos is in the file or at its end: the parser
+// ends a declaration left open at the end of the file one past it.
+func (f *importFile) within(pos token.Pos) bool {
+	return f.tok.Base() <= int(pos) && int(pos) <= f.tok.Base()+f.tok.Size()
+}
 
 // lineEnd returns the offset of the end of a line, before its newline.
 func (f *importFile) lineEnd(line int) int {
@@ -274,7 +283,7 @@ func (f *importFile) addition(add []newImport, remove []*ast.ImportSpec, gone ma
 		text := "(\n\t" + string(f.content[f.offset(spec.Pos()):f.offset(end)]) + "\n\n" + group + ")"
 		return analysis.TextEdit{Pos: spec.Pos(), End: end, NewText: []byte(text)}, true
 	}
-	if !f.restIsComment(anchor) {
+	if !f.within(anchor) || !f.restIsComment(anchor) {
 		return analysis.TextEdit{}, false // code follows on the line
 	}
 	decl := "import " + specs[0]
