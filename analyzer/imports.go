@@ -277,6 +277,8 @@ func (f *importFile) addition(add []newImport, remove []*ast.ImportSpec, gone ma
 			continue
 		case gen.Lparen.IsValid():
 			return f.addToGroup(gen, group, remove), true
+		case len(gen.Specs) != 1:
+			return analysis.TextEdit{}, false // not a declaration the parser makes
 		}
 		spec := gen.Specs[0].(*ast.ImportSpec)
 		end := commentEnd(spec.Comment, spec.End())
