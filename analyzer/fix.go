@@ -237,7 +237,15 @@ func (s *state) rewriteEdits(fi *fileInfo, rw *rewrite) ([]analysis.TextEdit, bo
 	if !ok {
 		return nil, false
 	}
-	edits := append([]analysis.TextEdit{{Pos: rw.old.Pos(), End: rw.old.End(), NewText: []byte(rw.text)}}, rw.more...)
+	edits, ok := mergeEdits(append([]analysis.TextEdit{{Pos: rw.old.Pos(), End: rw.old.End(), NewText: []byte(rw.text)}}, rw.more...))
+	if !ok {
+		return nil, false
+	}
+	if decl := s.declAt(rw.old.Pos()); decl != nil {
+		if edits, ok = keepFormatted(fi, decl, edits); !ok {
+			return nil, false
+		}
+	}
 	return mergeEdits(append(edits, imports...))
 }
 

@@ -327,21 +327,32 @@ func FuzzFixes(f *testing.F) {
 	a.RunDespiteErrors = true
 	env.requireFixes(f, a, fixSeeds)
 	f.Fuzz(func(t *testing.T, src string) {
-		// The pass reads the file from disk to slice the fixes' text.
-		filename := filepath.Join(t.TempDir(), "handler.go")
-		if err := os.WriteFile(filename, []byte(src), 0o666); err != nil {
-			t.Fatal(err)
-		}
-		pkg := env.typeCheckFile(filename, src)
-		if pkg == nil {
-			return
-		}
-		for _, d := range env.analyze(t, a, pkg) {
-			for _, fix := range d.SuggestedFixes {
-				env.checkFix(t, pkg, src, fix)
-			}
+		env.checkFixes(t, a, src)
+		// Mutations are seldom gofmt-clean: gofmt's layout of the same
+		// file checks that its fixes keep it so.
+		if formatted, err := format.Source([]byte(src)); err == nil && string(formatted) != src {
+			env.checkFixes(t, a, string(formatted))
 		}
 	})
+}
+
+// checkFixes analyzes src as a handler file and checks each of its fixes.
+func (env *handlerEnv) checkFixes(t *testing.T, a *analysis.Analyzer, src string) {
+	t.Helper()
+	// The pass reads the file from disk to slice the fixes' text.
+	filename := filepath.Join(t.TempDir(), "handler.go")
+	if err := os.WriteFile(filename, []byte(src), 0o666); err != nil {
+		t.Fatal(err)
+	}
+	pkg := env.typeCheckFile(filename, src)
+	if pkg == nil {
+		return
+	}
+	for _, d := range env.analyze(t, a, pkg) {
+		for _, fix := range d.SuggestedFixes {
+			env.checkFix(t, pkg, src, fix)
+		}
+	}
 }
 
 // analyze runs a on pkg, which the driver panics on if a fix has edits
