@@ -898,8 +898,9 @@ func truncated(w http.ResponseWriter, r *http.Request) {
 // fixSeeds are handler files whose fixes edit every import layout: none
 // but the one-line import of the issue's crash, grouped, several groups
 // and declarations, doc and line comments, cgo's "C", dot, blank and
-// named imports, names that the new imports cannot take, and imports that
-// the fix leaves unused. brokenFixSeeds are layouts that gofmt or the
+// named imports, names that the new imports cannot take, imports that the
+// fix leaves unused, and code around the call that gofmt lays out anew
+// when the call grows. brokenFixSeeds are layouts that gofmt or the
 // parser would not accept.
 var fixSeeds = []string{
 	`package handler
@@ -1112,6 +1113,17 @@ func item(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	http.Error(w, "slow down", http.StatusTooManyRequests)
+}
+`,
+	`package handler
+
+import "net/http"
+
+func gone(w http.ResponseWriter, r *http.Request) { http.NotFound(w, r) }
+
+func changed(w http.ResponseWriter, r *http.Request) {
+	http.Error(w, "changed", http.StatusConflict) // the fix moves
+	w.Header().Set("X-Changed", "1")              // this comment
 }
 `,
 	`package handler
