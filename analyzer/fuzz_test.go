@@ -467,7 +467,7 @@ func newHandlerEnv(tb testing.TB) *handlerEnv {
 }
 
 func loadHandlerEnv(tb testing.TB) *handlerEnv {
-	pkgs := load(tb, moduleConfig(), handlerImports[1:]...)
+	pkgs := load(tb, moduleConfig(), handlerImports[1:]...) // all but teamerr, checked below
 	requireNoErrors(tb, pkgs)
 	env := &handlerEnv{
 		fset:      pkgs[0].Fset,

@@ -134,9 +134,9 @@ func docStart(doc *ast.CommentGroup, pos token.Pos) token.Pos {
 	return pos
 }
 
-// commentEnd returns where a node that ends at end ends with its line
-// comment. Only a grouped spec's comment can be nil here while one
-// follows: the caller's line check lets a trailing // comment through.
+// commentEnd returns where a node that ends at end ends together with its
+// line comment, if it has one. The comment after a declaration's closing
+// parenthesis belongs to no node; ownLines lets it go with the line.
 func commentEnd(comment *ast.CommentGroup, end token.Pos) token.Pos {
 	if comment != nil && comment.End() > end {
 		return comment.End()
