@@ -22,14 +22,20 @@ var Analyzer = New(DefaultConfig())
 // different contracts can run side by side. New does not validate cfg: an
 // invalid one makes every run fail, so callers check it with Validate first,
 // as the command's flags and the golangci-lint plugin do.
+//
+// The analyzer runs despite errors: one dependency that does not build
+// (a cgo library that is missing, a type error below the handlers) would
+// otherwise hide the findings of every package that imports it. Where code
+// does not type-check, the rules say nothing about it (see typing).
 func New(cfg Config) *analysis.Analyzer {
 	c := &checker{cfg: cfg}
 	a := &analysis.Analyzer{
-		Name:      "errcontract",
-		Doc:       mustExtractDoc(doc, "errcontract"),
-		URL:       "https://github.com/errcontract/errcontract",
-		Run:       c.run,
-		FactTypes: []analysis.Fact{new(isConstructor), new(isWriter), new(isPublic), new(declaresDirectives), new(summary), new(isSentinel)},
+		Name:             "errcontract",
+		Doc:              mustExtractDoc(doc, "errcontract"),
+		URL:              "https://github.com/errcontract/errcontract",
+		Run:              c.run,
+		RunDespiteErrors: true,
+		FactTypes:        []analysis.Fact{new(isConstructor), new(isWriter), new(isPublic), new(declaresDirectives), new(summary), new(isSentinel)},
 	}
 	c.cfg.bindFlags(&a.Flags)
 	return a
@@ -50,10 +56,11 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 		r.report(d)
 	}
 	checkConstructorStatuses(pass, cfg, r, ds)
-	for _, v := range findSentinels(pass.TypesInfo, pass.Files) {
+	typed := newTyping(pass.TypesInfo, pass.TypeErrors)
+	for _, v := range findSentinels(typed, pass.Files) {
 		pass.ExportObjectFact(v, new(isSentinel))
 	}
-	s := newState(pass, cfg, r)
+	s := newState(pass, cfg, r, typed)
 	if s.serves || !isStandard(pass.Pkg.Path()) {
 		s.summarize(s.serves)
 	}
@@ -70,6 +77,7 @@ type state struct {
 	pass           *analysis.Pass
 	cfg            *settings
 	r              *reporter
+	typed          *typing
 	serves         bool // the package can write responses or build errors
 	responseWriter *types.Interface
 	flows          map[ast.Node]*flow // by outermost function
@@ -86,11 +94,12 @@ type state struct {
 // newState returns the state for checking pass.Pkg. The package serves
 // HTTP if it imports net/http or a canonical error package; otherwise the
 // rules have nothing to check in it.
-func newState(pass *analysis.Pass, cfg *settings, r *reporter) *state {
+func newState(pass *analysis.Pass, cfg *settings, r *reporter, typed *typing) *state {
 	s := &state{
 		pass:          pass,
 		cfg:           cfg,
 		r:             r,
+		typed:         typed,
 		canonicalPkgs: make(map[*types.Package]bool),
 		flows:         make(map[ast.Node]*flow),
 		files:         make(map[*token.File]*fileInfo),

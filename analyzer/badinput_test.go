@@ -1,15 +1,14 @@
 package analyzer
 
 import (
+	"go/types"
 	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
-	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
-	driver "golang.org/x/tools/go/analysis/checker"
 )
 
 // TestBadConfigFailsRun checks that an analyzer made from an invalid
@@ -38,55 +37,36 @@ func TestBadConfigFailsRun(t *testing.T) {
 	}
 }
 
-// TestTypeErrors runs the analyzer on a package that does not type-check.
-// The checker skips it, as the analyzer does not set RunDespiteErrors; a
-// driver that runs it anyway gets no panic, no error, well-formed
-// diagnostics, and the findings of the code that does type-check.
+// TestTypeErrors runs the analyzer on a package that does not type-check,
+// with every rule on: the code that type-checks is reported, in the same
+// functions as code that does not, and nothing is claimed about what an
+// ill-typed expression does. The diagnostics are well-formed.
 func TestTypeErrors(t *testing.T) {
 	pkgs := load(t, testdataConfig(t), "badinputtypes")
 	if len(pkgs[0].TypeErrors) == 0 {
 		t.Fatal("badinputtypes type-checks: the test would prove nothing")
 	}
-
-	graph, err := driver.Analyze([]*analysis.Analyzer{Analyzer}, pkgs, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if act := graph.Roots[0]; act.Err == nil || !strings.Contains(act.Err.Error(), "errors in package") {
-		t.Errorf("analysis of an ill-typed package: error %v, want it skipped", act.Err)
-	}
-
-	despite := New(DefaultConfig())
-	despite.RunDespiteErrors = true
-	graph = analyze(t, despite, pkgs)
-	for _, d := range graph.Roots[0].Diagnostics {
+	a := New(Config{Enable: []string{ruleUnusedDocumentedStatus}})
+	results := analysistest.Run(diagnosticsOnly{t}, testdata(t), a, "badinputtypes")
+	for _, d := range results[0].Diagnostics {
 		checkDiagnostic(t, pkgs[0], d)
-	}
-	const want = "types.go:12:2: [raw-http-error] http.Error bypasses the canonical error constructors"
-	if diags := diagnostics(graph); !slices.Contains(diags, want) {
-		t.Errorf("diagnostics:\n%s\nwant among them:\n%s", strings.Join(diags, "\n"), want)
 	}
 }
 
 // TestNoBuildableFiles checks a package whose files build constraints all
-// exclude: the loader's message says so, and the analyzer, skipped or run
-// despite the error, neither panics nor reports.
+// exclude: the loader's message says so, and the analyzer, which runs
+// despite the error, neither fails nor reports.
 func TestNoBuildableFiles(t *testing.T) {
 	pkgs := load(t, testdataConfig(t), "badinputnofiles")
 	const msg = "build constraints exclude all Go files"
 	if errs := pkgs[0].Errors; len(errs) != 1 || !strings.Contains(errs[0].Msg, msg) {
 		t.Fatalf("load errors %v, want one saying %q", errs, msg)
 	}
-	despite := New(DefaultConfig())
-	despite.RunDespiteErrors = true
-	for _, a := range []*analysis.Analyzer{Analyzer, despite} {
-		graph, err := driver.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if diags := diagnostics(graph); len(diags) != 0 {
-			t.Errorf("RunDespiteErrors=%v: diagnostics in a package without files: %v", a.RunDespiteErrors, diags)
-		}
+	if !Analyzer.RunDespiteErrors {
+		t.Fatal("the analyzer does not run despite errors: the test would prove nothing")
+	}
+	if diags := diagnostics(analyze(t, Analyzer, pkgs)); len(diags) != 0 {
+		t.Errorf("diagnostics in a package without files: %v", diags)
 	}
 }
 
@@ -120,13 +100,7 @@ func TestGenericsBuildTagsDirectives(t *testing.T) {
 // runs on the files cgo generates and reports at the positions of the
 // original.
 func TestCgo(t *testing.T) {
-	out, err := exec.Command("go", "env", "CGO_ENABLED").Output()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if strings.TrimSpace(string(out)) != "1" {
-		t.Skip("cgo is disabled: the file that imports C would not be built")
-	}
+	requireCgo(t)
 	results := analysistest.Run(diagnosticsOnly{t}, testdata(t), Analyzer, "badinputcgo")
 	files := 0
 	for _, f := range results[0].Pass.Files {
@@ -136,6 +110,48 @@ func TestCgo(t *testing.T) {
 	}
 	if files != 1 {
 		t.Errorf("%d analyzed files map to cgo.go, want 1: its expectations went unchecked", files)
+	}
+}
+
+// TestBrokenDependencies checks handler packages that import a package
+// that does not type-check, and one that cannot be found, as when a
+// dependency's module cannot be downloaded. The checker skips such
+// packages for an analyzer that does not run despite errors ("failed
+// prerequisites"); this one reports their findings, uses the summaries of
+// the dependency's well-typed helpers, and claims nothing through what
+// does not type-check.
+func TestBrokenDependencies(t *testing.T) {
+	results := analysistest.Run(t, testdata(t), Analyzer, "brokendep", "usesbrokendep", "usesmissingdep")
+	for _, r := range results {
+		typeErrors := len(r.Pass.TypeErrors) > 0
+		if want := r.Pass.Pkg.Path() != "usesbrokendep"; typeErrors != want {
+			t.Errorf("%s: type errors %v, want %v: the test would prove nothing", r.Pass.Pkg.Path(), r.Pass.TypeErrors, want)
+		}
+	}
+}
+
+// TestCgoDependency checks a handler package that imports a package whose
+// cgo preamble includes a header that does not exist: go list cannot
+// preprocess it, so it is type-checked as written, where every use of C
+// is undefined. The handlers' findings are reported.
+func TestCgoDependency(t *testing.T) {
+	requireCgo(t)
+	results := analysistest.Run(t, testdata(t), Analyzer, "cgobroken", "usescgobroken")
+	const want = "could not import C"
+	if errs := results[0].Pass.TypeErrors; !slices.ContainsFunc(errs, func(err types.Error) bool { return strings.Contains(err.Msg, want) }) {
+		t.Errorf("cgobroken: type errors %v, want one saying %q: the test would prove nothing", errs, want)
+	}
+}
+
+// requireCgo skips the test where cgo is disabled: files that import C
+// would not be built at all.
+func requireCgo(t *testing.T) {
+	out, err := exec.Command("go", "env", "CGO_ENABLED").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.TrimSpace(string(out)) != "1" {
+		t.Skip("cgo is disabled: the file that imports C would not be built")
 	}
 }
 

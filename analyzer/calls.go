@@ -77,6 +77,9 @@ func (s *state) classify(call *ast.CallExpr) *site {
 	if fn == nil || fn.Pkg() == nil {
 		return nil // a builtin, a conversion, or a dynamic call
 	}
+	if !validType(fn.Type()) {
+		return nil // a callee whose signature does not type-check
+	}
 	site := s.classifyFunc(call, fn)
 	if site != nil {
 		site.call, site.callee, site.local = call, fn, fn.Pkg() == s.pass.Pkg
@@ -245,8 +248,8 @@ func (s *state) encoderTarget(enc ast.Expr) ast.Expr {
 // used at id, or nil if there is not exactly one.
 func (s *state) singleAssignment(id *ast.Ident, v *types.Var) ast.Expr {
 	f := s.flowAt(id.Pos())
-	if f == nil {
-		return nil
+	if f == nil || f.incomplete {
+		return nil // no declaration, or one whose assignments may be lost
 	}
 	as := f.assigns[v]
 	if len(as) != 1 || as[0].kind != assignValue {
@@ -255,10 +258,11 @@ func (s *state) singleAssignment(id *ast.Ident, v *types.Var) ast.Expr {
 	return as[0].rhs
 }
 
-// isResponseWriter reports whether e's type implements http.ResponseWriter.
+// isResponseWriter reports whether e is well-typed and its type implements
+// http.ResponseWriter.
 func (s *state) isResponseWriter(e ast.Expr) bool {
 	t := s.pass.TypesInfo.TypeOf(e)
-	return t != nil && s.responseWriter != nil && types.Implements(t, s.responseWriter)
+	return t != nil && s.responseWriter != nil && types.Implements(t, s.responseWriter) && s.wellTyped(e)
 }
 
 func inPackage(fn *types.Func, paths ...string) bool {
@@ -284,8 +288,8 @@ func plain(e ast.Expr) []payload { return []payload{{expr: e}} }
 // a variadic one.
 func paramElem(sig *types.Signature, i int) types.Type {
 	t := sig.Params().At(i).Type()
-	if sig.Variadic() && i == sig.Params().Len()-1 {
-		t = t.(*types.Slice).Elem()
+	if slice, ok := t.(*types.Slice); ok && sig.Variadic() && i == sig.Params().Len()-1 {
+		t = slice.Elem()
 	}
 	return t
 }

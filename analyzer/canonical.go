@@ -140,7 +140,7 @@ func (s *state) describeCanonical(pkg *types.Package) *canonical {
 // all messages or causes, or nil.
 func (s *state) constructorShape(fn *types.Func) *canonicalFunc {
 	sig := fn.Signature()
-	if sig.Results().Len() != 1 || sig.Variadic() {
+	if sig.Results().Len() != 1 || sig.Variadic() || !validType(sig) {
 		return nil
 	}
 	shape := &canonicalFunc{name: fn.Name(), result: sig.Results().At(0).Type()}
@@ -174,6 +174,9 @@ func hasWithCause(t types.Type) bool {
 // an error, and optionally the request, or nil.
 func (s *state) writerShape(fn *types.Func) *canonicalFunc {
 	sig := fn.Signature()
+	if !validType(sig) {
+		return nil // a signature that does not type-check
+	}
 	shape := &canonicalFunc{name: fn.Name()}
 	for param := range sig.Params().Variables() {
 		switch t := param.Type(); {

@@ -19,6 +19,10 @@ type flow struct {
 	taints   map[*types.Var]taint // memoized varTaint, without a position bound
 	visiting map[*types.Var]bool  // cuts cycles between variables
 	params   map[*types.Var]int   // the parameters of the summarized function, by index
+	// incomplete is set where the declaration holds syntax errors: the
+	// parser dropped what it could not read, assignments included, so no
+	// rule can rely on knowing every value of a variable.
+	incomplete bool
 }
 
 // An assignKind says how a variable got a value.
@@ -94,6 +98,8 @@ func (s *state) newFlow(decl ast.Decl) *flow {
 			}
 		case *ast.CallExpr:
 			f.recordCallWrite(n)
+		case *ast.BadExpr, *ast.BadStmt, *ast.BadDecl:
+			f.incomplete = true
 		}
 		return true
 	})

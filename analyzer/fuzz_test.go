@@ -282,16 +282,19 @@ func checkMessage(t *testing.T, err error) {
 
 // FuzzAnalyzer runs the analyzer on a handler file, as the package
 // fuzz/handler that may import the canonical error packages teamerr
-// (../testdata/src/teamerr) and apierror, and requires it never to panic, never to fail,
-// and to report only well-formed diagnostics. Files that do not parse or
-// type-check are analyzed too, as by a driver that sets RunDespiteErrors.
+// (../testdata/src/teamerr) and apierror, and requires it never to panic,
+// never to fail, to report only well-formed diagnostics, and never to
+// claim what code that does not type-check does. Files that do not parse
+// or type-check are analyzed too: the analyzer runs despite errors.
 func FuzzAnalyzer(f *testing.F) {
 	for _, seed := range handlerSeeds {
 		f.Add(seed)
 	}
 	env := newHandlerEnv(f)
 	a := New(Config{Enable: []string{ruleUnusedDocumentedStatus}})
-	a.RunDespiteErrors = true
+	if !a.RunDespiteErrors {
+		f.Fatal("the analyzer does not run despite errors: ill-typed inputs would go unanalyzed")
+	}
 	env.requireEveryCategory(f, a, handlerSeeds)
 	f.Fuzz(func(t *testing.T, src string) {
 		pkg := env.typeCheck(src)
@@ -309,6 +312,7 @@ func FuzzAnalyzer(f *testing.F) {
 		}
 		for _, d := range graph.Roots[0].Diagnostics {
 			checkDiagnostic(t, pkg, d)
+			checkClaims(t, pkg, d)
 		}
 	})
 }
@@ -606,10 +610,14 @@ func (f importerFunc) Import(path string) (*types.Package, error) { return f(pat
 
 // requireEveryCategory requires the seeds to be analyzed without error
 // and, together, to be reported under every rule and directive category,
-// so that the fuzzer starts from code that reaches every rule.
+// so that the fuzzer starts from code that reaches every rule. The seeds
+// that do not type-check must be reported, together, under every rule
+// that the mutations of well-typed code into ill-typed code put to the
+// test.
 func (env *handlerEnv) requireEveryCategory(tb testing.TB, a *analysis.Analyzer, seeds []string) {
 	tb.Helper()
 	seen := make(map[string]bool)
+	seenIllTyped := make(map[string]bool)
 	for i, src := range seeds {
 		pkg := env.typeCheck(src)
 		if pkg == nil {
@@ -621,6 +629,7 @@ func (env *handlerEnv) requireEveryCategory(tb testing.TB, a *analysis.Analyzer,
 		}
 		for _, d := range graph.Roots[0].Diagnostics {
 			seen[d.Category] = true
+			seenIllTyped[d.Category] = seenIllTyped[d.Category] || len(pkg.TypeErrors) > 0
 		}
 	}
 	for _, category := range append(slices.Clone(rules), categoryDirective) {
@@ -628,6 +637,103 @@ func (env *handlerEnv) requireEveryCategory(tb testing.TB, a *analysis.Analyzer,
 			tb.Errorf("no seed is reported under %s", category)
 		}
 	}
+	for _, category := range []string{ruleRawHTTPError, ruleUndocumentedStatus, ruleErrorLeak, ruleMissingReturn} {
+		if !seenIllTyped[category] {
+			tb.Errorf("no seed that does not type-check is reported under %s", category)
+		}
+	}
+}
+
+// checkClaims requires an error-leak or undocumented-status diagnostic to
+// claim nothing about code that does not type-check.
+func checkClaims(t *testing.T, pkg *packages.Package, d analysis.Diagnostic) {
+	t.Helper()
+	if what := illTypedClaim(pkg, d); what != "" {
+		t.Errorf("%s diagnostic %q rests on %s", d.Category, d.Message, what)
+	}
+}
+
+// illTypedClaim describes what an error-leak or undocumented-status
+// diagnostic claims of code that does not type-check, or returns "": an
+// expression in its range or in a related range that lacks a type or has
+// an invalid one, or a type error reported inside them. It is written
+// apart from the analyzer's own check, so that a mistake in one shows in
+// the other.
+func illTypedClaim(pkg *packages.Package, d analysis.Diagnostic) string {
+	if d.Category != ruleErrorLeak && d.Category != ruleUndocumentedStatus {
+		return "" // raw-http-error is about the call, whatever its arguments
+	}
+	ranges := [][2]token.Pos{{d.Pos, d.End}}
+	for _, rel := range d.Related {
+		if rel.End.IsValid() { // a position alone, such as a helper's, holds no expression
+			ranges = append(ranges, [2]token.Pos{rel.Pos, rel.End})
+		}
+	}
+	for _, r := range ranges {
+		if what := illTypedWithin(pkg, r[0], r[1]); what != "" {
+			return what
+		}
+	}
+	return ""
+}
+
+// illTypedWithin describes the first expression within [start, end) of
+// the package's file that does not type-check, or returns "".
+func illTypedWithin(pkg *packages.Package, start, end token.Pos) string {
+	for _, err := range pkg.TypeErrors {
+		if !err.Soft && start <= err.Pos && err.Pos < end {
+			return "code with a type error: " + err.Msg
+		}
+	}
+	info := pkg.TypesInfo
+	tags := make(map[ast.Expr]bool)
+	var what string
+	ast.Inspect(pkg.Syntax[0], func(n ast.Node) bool {
+		if n == nil || what != "" || n.End() <= start || n.Pos() >= end {
+			return false
+		}
+		if field, ok := n.(*ast.Field); ok && field.Tag != nil {
+			tags[field.Tag] = true
+		}
+		e, ok := n.(ast.Expr)
+		if !ok || n.Pos() < start || n.End() > end {
+			return true // a node around the range: look inside
+		}
+		if !typeKnown(info, e) && !tags[e] {
+			what = "the expression " + types.ExprString(e) + ", whose type is missing or invalid"
+		}
+		return true
+	})
+	return what
+}
+
+// typeKnown reports whether the type-checker gave e a valid type, or e is
+// syntax that has none of its own.
+func typeKnown(info *types.Info, e ast.Expr) bool {
+	switch e := e.(type) {
+	case *ast.BadExpr:
+		return false
+	case *ast.KeyValueExpr, *ast.Ellipsis, *ast.FuncType, *ast.ArrayType:
+		return true // syntax around expressions, which are checked
+	case *ast.TypeAssertExpr:
+		if e.Type == nil {
+			return true // x.(type)
+		}
+	case *ast.SelectorExpr:
+		if _, ok := info.Uses[e.Sel].(*types.Builtin); ok {
+			return true // unsafe.Sizeof, typed only where called
+		}
+	case *ast.Ident:
+		switch info.ObjectOf(e).(type) {
+		case *types.PkgName, *types.Label, *types.Builtin, *types.Nil:
+			return true
+		case nil:
+			_, declares := info.Defs[e]
+			return declares || e.Name == "_"
+		}
+	}
+	t := info.TypeOf(e)
+	return t != nil && !strings.Contains(types.TypeString(t, nil), "invalid type")
 }
 
 // checkDiagnostic requires d to be within the handler file, in a known
@@ -883,6 +989,44 @@ func broken(w http.ResponseWriter, r *http.Request) {
 	http.NotFound(w)
 	var x int = "s"
 	fmt.Fprintf(w, "%v", x)
+}
+`,
+	`package handler
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+
+	"teamerr"
+)
+
+func load() error { return errors.New("db down") }
+
+func process(r *http.Request) {}
+
+func mixed(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet {
+		http.Error(w, "get only", http.StatusBadRequest)
+	}
+	process(r)
+	err := load()
+	if r.URL.Path == "/teapot" {
+		w.WriteHeader(http.StatusTeapot)
+		w.WriteHeader(undefinedStatus)
+		return
+	}
+	if err != nil {
+		http.Error(w, undefined.Text(), 500)
+		http.Error(w, err.Error()+undefinedSuffix, 418)
+	}
+	fmt.Fprint(w, err, undefinedValue)
+	http.Error(undefinedWriter, err.Error(), 500)
+	var msg string = fmt.Sprint(err, undefined)
+	w.Write([]byte(msg))
+	w.Write([]byte(fmt.Sprintf("%v: %v", err, undefined)))
+	teamerr.Write(w, teamerr.Unavailable(undefinedReason))
+	process(r)
 }
 `,
 	`package handler
@@ -1165,4 +1309,59 @@ func internal(w http.ResponseWriter, r *http.Request) {
 import (
 	"net/http/httptest"
 `,
+}
+
+// TestIllTypedClaim checks the fuzzer's property on diagnostics made up
+// for the purpose: it holds of claims about well-typed code and fails for
+// claims about code that does not type-check, so that a fuzzed input on
+// which the analyzer makes one fails.
+func TestIllTypedClaim(t *testing.T) {
+	env := newHandlerEnv(t)
+	pkg := env.typeCheck(`package handler
+
+import "net/http"
+
+func h(w http.ResponseWriter, err error) {
+	http.Error(w, undefined.Error(), 418)
+	http.Error(w, err.Error(), undefinedStatus)
+	w.WriteHeader("418")
+}
+`)
+	var calls []*ast.CallExpr
+	ast.Inspect(pkg.Syntax[0], func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok && len(call.Args) > 0 {
+			if sel, ok := call.Fun.(*ast.SelectorExpr); ok && (sel.Sel.Name == "Error" && len(call.Args) == 3 || sel.Sel.Name == "WriteHeader") {
+				calls = append(calls, call)
+			}
+		}
+		return true
+	})
+	if len(calls) != 3 {
+		t.Fatalf("found %d calls, want 3", len(calls))
+	}
+	claim := func(category string, e ast.Node, related ...ast.Node) analysis.Diagnostic {
+		d := analysis.Diagnostic{Pos: e.Pos(), End: e.End(), Category: category, Message: "made up"}
+		for _, r := range related {
+			d.Related = append(d.Related, analysis.RelatedInformation{Pos: r.Pos(), End: r.End()})
+		}
+		return d
+	}
+	for _, tc := range []struct {
+		name string
+		d    analysis.Diagnostic
+		bad  bool
+	}{
+		{"status of a call with an undefined message", claim(ruleUndocumentedStatus, calls[0].Args[2]), false},
+		{"raw error of an ill-typed call", claim(ruleRawHTTPError, calls[0]), false},
+		{"leak of an undefined error", claim(ruleErrorLeak, calls[0].Args[1]), true},
+		{"leak with an undefined source", claim(ruleErrorLeak, calls[1].Args[1], calls[0].Args[1]), true},
+		{"leak of a defined error", claim(ruleErrorLeak, calls[1].Args[1]), false},
+		{"undefined status", claim(ruleUndocumentedStatus, calls[1].Args[2]), true},
+		{"status of the wrong type", claim(ruleUndocumentedStatus, calls[2].Args[0]), true},
+		{"status on an ill-typed call", claim(ruleUndocumentedStatus, calls[1]), true},
+	} {
+		if what := illTypedClaim(pkg, tc.d); (what != "") != tc.bad {
+			t.Errorf("%s: illTypedClaim = %q, want a complaint: %v", tc.name, what, tc.bad)
+		}
+	}
 }

@@ -15,6 +15,9 @@ func (s *state) checkLeak(cur inspector.Cursor, site *site) {
 	if len(site.payload) == 0 {
 		return
 	}
+	if !s.knownResponse(site) {
+		return // no response the type-checker understood
+	}
 	f := s.flowAt(site.call.Pos())
 	if f == nil {
 		return
@@ -37,14 +40,24 @@ func (s *state) checkLeak(cur inspector.Cursor, site *site) {
 		if p.sink != "" {
 			d.Related = append(d.Related, analysis.RelatedInformation{Pos: site.callee.Pos(), Message: site.callee.Name() + " writes it to the response body at " + p.sink})
 		}
-		switch site.kind {
-		case siteHTTPError:
+		switch {
+		case !s.wellTyped(site.call):
+			// A fix of a call that does not type-check could not be
+			// known to compile.
+		case site.kind == siteHTTPError:
 			d.SuggestedFixes = s.errorResponseFixes(cur, site)
-		case siteConstructor:
+		case site.kind == siteConstructor:
 			d.SuggestedFixes = s.constructorLeakFixes(site, p.expr, src)
 		}
 		s.r.report(d)
 	}
+}
+
+// knownResponse reports whether the response a site's payload reaches is
+// one the type-checker understood: built by the site (a constructor's), or
+// written to a well-typed writer.
+func (s *state) knownResponse(site *site) bool {
+	return site.writer == nil || s.wellTyped(site.writer)
 }
 
 // describeSource names a source in a message: its source text.
@@ -72,8 +85,8 @@ func (s *state) echoes(f *flow, src *source) string {
 		return ""
 	}
 	v := f.localVar(id)
-	if v == nil {
-		return ""
+	if v == nil || f.incomplete {
+		return "" // not a local, or one whose assignments may be lost
 	}
 	// The assignment the error comes from: the last one before its use.
 	var last *assignment

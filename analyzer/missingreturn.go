@@ -28,6 +28,9 @@ func (s *state) noteErrorWrite(cur inspector.Cursor, site *site) {
 	if !ok || site.writer == nil {
 		return // not a statement of its own, or nothing to write to again
 	}
+	if !s.wellTyped(site.call) {
+		return // what a call that does not type-check writes is not known
+	}
 	complete := true
 	switch site.kind {
 	case siteHTTPError, siteNotFound, siteWriter:
@@ -91,13 +94,17 @@ func (s *state) checkMissingReturns() {
 }
 
 // mayReturn reports whether a call may return: not panic, os.Exit,
-// log.Fatal*, runtime.Goexit.
+// log.Fatal*, runtime.Goexit. A call of something that does not
+// type-check is taken not to: the paths after it are not followed.
 func (s *state) mayReturn(call *ast.CallExpr) bool {
 	callee := typeutil.Callee(s.pass.TypesInfo, call)
 	if b, ok := callee.(*types.Builtin); ok {
 		return b.Name() != "panic"
 	}
 	fn, _ := callee.(*types.Func)
+	if fn == nil && !s.wellTyped(call.Fun) {
+		return false // a callee the type-checker did not resolve
+	}
 	if fn == nil || fn.Pkg() == nil {
 		return true
 	}
@@ -127,6 +134,9 @@ func (s *state) checkAfter(g *cfg.CFG, body *ast.BlockStmt, w errorWrite) {
 	var visit func(b *cfg.Block, from int)
 	visit = func(b *cfg.Block, from int) {
 		for _, n := range b.Nodes[from:] {
+			if !s.wellTyped(n) {
+				return // what code that does not type-check does is not known
+			}
 			if !reportedB && branch != body && !within(n, branch) && s.isWork(n) {
 				reportedB = true
 				s.r.report(analysis.Diagnostic{

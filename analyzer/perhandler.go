@@ -11,6 +11,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/errcontract/errcontract/internal/contract"
 )
@@ -184,8 +185,8 @@ func (s *state) handlerAt(cur inspector.Cursor) *handlerContract {
 // resolved, the documented statuses it never writes. 200 is what a handler
 // answers when it writes a body without a status, so it is never reported.
 func (s *state) checkUnusedStatuses() {
-	for _, hc := range s.handlers {
-		if hc.unknown {
+	for fd, hc := range s.handlers {
+		if hc.unknown || !s.writesKnown(fd) {
 			continue
 		}
 		for _, code := range hc.codes() {
@@ -201,6 +202,27 @@ func (s *state) checkUnusedStatuses() {
 			})
 		}
 	}
+}
+
+// writesKnown reports whether every write of the handler fd can be seen:
+// its body type-checks, and the bodies of the helpers it calls do too.
+// A write that does not type-check is not classified, and a status it
+// writes would be reported as never written.
+func (s *state) writesKnown(fd *ast.FuncDecl) bool {
+	if fd.Body == nil || !s.wellTyped(fd.Body) {
+		return false // no body to see, or one that does not type-check
+	}
+	known := true
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok {
+			if fn, _ := typeutil.Callee(s.pass.TypesInfo, call).(*types.Func); fn != nil && fn.Pkg() != nil {
+				sum := s.summaryOf(fn)
+				known = sum == nil || !sum.Partial
+			}
+		}
+		return known
+	})
+	return known
 }
 
 // handlerStatusFix returns the fix that documents code in the handler's

@@ -20,13 +20,18 @@ func (s *state) checkRawError(cur inspector.Cursor, site *site) {
 		if s.inCanonicalBody(cur) {
 			return
 		}
-		s.r.report(analysis.Diagnostic{
-			Pos:            site.call.Pos(),
-			End:            site.call.End(),
-			Category:       ruleRawHTTPError,
-			Message:        site.name() + " bypasses the canonical error constructors",
-			SuggestedFixes: s.errorResponseFixes(cur, site),
-		})
+		// The call is known whatever its arguments are; a fix of one that
+		// does not type-check could not be known to compile.
+		d := analysis.Diagnostic{
+			Pos:      site.call.Pos(),
+			End:      site.call.End(),
+			Category: ruleRawHTTPError,
+			Message:  site.name() + " bypasses the canonical error constructors",
+		}
+		if s.wellTyped(site.call) {
+			d.SuggestedFixes = s.errorResponseFixes(cur, site)
+		}
+		s.r.report(d)
 	case siteFramework:
 		s.checkRawFramework(cur, site)
 	case siteWriteHeader:
@@ -107,6 +112,9 @@ func (s *state) nextBodyWrite(cur inspector.Cursor, writer ast.Expr) ast.Node {
 	stmt, ok := enclosingStmt(cur)
 	for ok {
 		for next, more := stmt.NextSibling(); more; next, more = next.NextSibling() {
+			if !s.wellTyped(next.Node()) {
+				return nil // a statement that does not type-check may end the path
+			}
 			if w := s.bodyWriteIn(next, writer); w != nil {
 				return w
 			}
@@ -148,7 +156,11 @@ func (s *state) bodyWriteIn(stmt inspector.Cursor, writer ast.Expr) ast.Node {
 }
 
 // sameWriter reports whether a and b denote the same response writer.
+// Two expressions that do not type-check may denote anything.
 func (s *state) sameWriter(a, b ast.Expr) bool {
+	if !s.wellTyped(a) || !s.wellTyped(b) {
+		return false // not known to be the same
+	}
 	a, b = ast.Unparen(a), ast.Unparen(b)
 	ida, okA := a.(*ast.Ident)
 	idb, okB := b.(*ast.Ident)

@@ -12,14 +12,17 @@ import (
 
 // isSentinel is the fact that a package-level error variable is a sentinel
 // with a constant message: var ErrNotFound = errors.New("not found"). Its
-// text is a message the module wrote, so showing it leaks nothing.
+// text is a message the module wrote, so showing it leaks nothing. A
+// variable whose value does not type-check is one too: what its text holds
+// cannot be known, and the rules say nothing about what they cannot know.
 type isSentinel struct{}
 
 func (*isSentinel) AFact()         {}
 func (*isSentinel) String() string { return "sentinel" }
 
 // findSentinels returns the package-level variables declared as sentinels.
-func findSentinels(info *types.Info, files []*ast.File) []*types.Var {
+func findSentinels(typed *typing, files []*ast.File) []*types.Var {
+	info := typed.info
 	var vars []*types.Var
 	for _, file := range files {
 		for _, decl := range file.Decls {
@@ -33,7 +36,7 @@ func findSentinels(info *types.Info, files []*ast.File) []*types.Var {
 					continue
 				}
 				for i, name := range spec.Names {
-					if v, ok := info.Defs[name].(*types.Var); ok && isConstantError(info, spec.Values[i]) {
+					if v, ok := info.Defs[name].(*types.Var); ok && (isConstantError(info, spec.Values[i]) || !typed.wellTyped(spec.Values[i])) {
 						vars = append(vars, v)
 					}
 				}

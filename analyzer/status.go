@@ -33,10 +33,12 @@ func (s *state) checkStatus(cur inspector.Cursor, site *site) {
 			s.reportStatus(at, code, from)
 		}
 	}
-	if site.fixed != 0 {
+	// A claim on the call rests on all of it.
+	callTyped := s.wellTyped(site.call)
+	if site.fixed != 0 && callTyped {
 		check(site.call, site.fixed, nil)
 	}
-	if hc != nil {
+	if hc != nil && callTyped {
 		// A helper's own statuses are checked against the API contract
 		// where it writes them; against a handler's, at the call.
 		for _, code := range site.helperStatuses {
@@ -96,13 +98,22 @@ func boundAt(cur inspector.Cursor) token.Pos {
 }
 
 func (f *flow) statuses(e ast.Expr, before token.Pos, depth int) ([]statusValue, bool) {
+	if !f.s.typed.isStatusExpr(e) {
+		return nil, false // not a status the type-checker understood
+	}
 	if tv, ok := f.s.pass.TypesInfo.Types[e]; ok && tv.Value != nil {
 		code, exact := constant.Int64Val(constant.ToInt(tv.Value))
-		return []statusValue{{int(code), e}}, exact
+		if !exact {
+			return nil, false // not an int
+		}
+		return []statusValue{{int(code), e}}, true
 	}
 	id, ok := ast.Unparen(e).(*ast.Ident)
 	if !ok || depth == maxChain {
 		return nil, false
+	}
+	if f.incomplete {
+		return nil, false // an assignment to it may be lost in a syntax error
 	}
 	v := f.localVar(id)
 	if v == nil || f.visiting[v] {

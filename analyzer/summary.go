@@ -22,6 +22,9 @@ type summary struct {
 	ResultText   bool     // the result carries error text the function makes
 	ResultParams []int    // parameters whose text the result carries
 	WritesError  bool     // the function writes an error response
+	// Partial is set where the function's body does not type-check: it
+	// may write more than the summary says.
+	Partial bool
 }
 
 func (*summary) AFact() {}
@@ -46,6 +49,9 @@ func (s *summary) String() string {
 	if s.WritesError {
 		parts = append(parts, "writes-error")
 	}
+	if s.Partial {
+		parts = append(parts, "partial")
+	}
 	return "summary(" + strings.Join(parts, " ") + ")"
 }
 
@@ -58,12 +64,12 @@ func joinInts(list []int) string {
 }
 
 func (s *summary) empty() bool {
-	return len(s.BodyParams) == 0 && len(s.StatusParams) == 0 && len(s.Statuses) == 0 && !s.ResultText && len(s.ResultParams) == 0 && !s.WritesError
+	return len(s.BodyParams) == 0 && len(s.StatusParams) == 0 && len(s.Statuses) == 0 && !s.ResultText && len(s.ResultParams) == 0 && !s.WritesError && !s.Partial
 }
 
 func (s *summary) equal(t *summary) bool {
 	return t != nil && slices.Equal(s.BodyParams, t.BodyParams) && slices.Equal(s.StatusParams, t.StatusParams) && slices.Equal(s.Statuses, t.Statuses) &&
-		s.ResultText == t.ResultText && slices.Equal(s.ResultParams, t.ResultParams) && s.WritesError == t.WritesError
+		s.ResultText == t.ResultText && slices.Equal(s.ResultParams, t.ResultParams) && s.WritesError == t.WritesError && s.Partial == t.Partial
 }
 
 // maxRounds bounds the rounds of summarizing a package's functions, which
@@ -76,8 +82,9 @@ const maxRounds = 8
 // it.
 func (s *state) summarize(serves bool) {
 	type function struct {
-		decl *ast.FuncDecl
-		fn   *types.Func
+		decl    *ast.FuncDecl
+		fn      *types.Func
+		partial bool
 	}
 	var funcs []function
 	for _, file := range s.pass.Files {
@@ -87,7 +94,10 @@ func (s *state) summarize(serves bool) {
 				continue
 			}
 			if fn, _ := s.pass.TypesInfo.Defs[fd.Name].(*types.Func); fn != nil && !s.isCanonicalFunc(fn) {
-				funcs = append(funcs, function{fd, fn})
+				// A function that does not type-check may write what
+				// its summary cannot tell.
+				partial := serves && !(validType(fn.Type()) && s.wellTyped(fd.Body))
+				funcs = append(funcs, function{fd, fn, partial})
 			}
 		}
 	}
@@ -95,7 +105,9 @@ func (s *state) summarize(serves bool) {
 	for range maxRounds {
 		changed := false
 		for _, f := range funcs {
-			if sum := s.summarizeFunc(f.decl, f.fn, serves); !sum.equal(s.summaries[f.fn]) {
+			sum := s.summarizeFunc(f.decl, f.fn, serves)
+			sum.Partial = f.partial
+			if !sum.equal(s.summaries[f.fn]) {
 				s.summaries[f.fn] = sum
 				changed = true
 			}
@@ -210,7 +222,7 @@ func (s *state) alwaysWritesError(f *flow, body *ast.BlockStmt) bool {
 		if !ok {
 			continue
 		}
-		if call, ok := ast.Unparen(expr.X).(*ast.CallExpr); ok {
+		if call, ok := ast.Unparen(expr.X).(*ast.CallExpr); ok && s.wellTyped(call) {
 			if site := s.classify(call); site != nil && s.writesError(f, site) {
 				return true
 			}
@@ -241,7 +253,11 @@ func (s *state) summarizeCall(f *flow, sum *summary, call *ast.CallExpr) {
 	if site == nil {
 		return
 	}
-	for _, p := range site.payload {
+	payload := site.payload
+	if !s.knownResponse(site) {
+		payload = nil // no response the type-checker understood
+	}
+	for _, p := range payload {
 		for _, i := range f.taint(p.expr, p.formatted, token.NoPos).params.indexes() {
 			if !slices.Contains(sum.BodyParams, i) {
 				sum.BodyParams = append(sum.BodyParams, i)
@@ -313,6 +329,12 @@ func (f *flow) statusParams(e ast.Expr, depth int) bitset {
 	id, ok := ast.Unparen(e).(*ast.Ident)
 	if !ok || depth == maxChain {
 		return 0
+	}
+	if f.incomplete {
+		return 0 // an assignment to it may be lost in a syntax error
+	}
+	if !f.s.typed.isStatusExpr(e) {
+		return 0 // not a status the type-checker understood
 	}
 	v := f.localVar(id)
 	if v == nil {

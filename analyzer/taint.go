@@ -91,8 +91,17 @@ func bitOf(i int) bitset {
 // taint returns the error text that e may carry. With formatted set, e is
 // rendered by fmt, so an error value shows its text. A non-zero before
 // bounds the assignments of the variables e names to those written before
-// it.
+// it. An expression that does not type-check carries none that the rules
+// can claim.
 func (f *flow) taint(e ast.Expr, formatted bool, before token.Pos) taint {
+	if !f.s.wellTyped(e) {
+		return taint{} // what it carries is not known
+	}
+	return f.exprTaint(e, formatted, before)
+}
+
+// exprTaint is taint of an expression known to be well-typed.
+func (f *flow) exprTaint(e ast.Expr, formatted bool, before token.Pos) taint {
 	t := f.s.pass.TypesInfo.TypeOf(e)
 	if t == nil || cannotCarryText(t) {
 		return taint{}
@@ -107,7 +116,7 @@ func (f *flow) taint(e ast.Expr, formatted bool, before token.Pos) taint {
 		}
 	case *ast.BinaryExpr:
 		if e.Op == token.ADD {
-			return f.taint(e.X, false, before).or(f.taint(e.Y, false, before))
+			return f.exprTaint(e.X, false, before).or(f.exprTaint(e.Y, false, before))
 		}
 	case *ast.CallExpr:
 		return f.callTaint(e, formatted, before)
@@ -117,22 +126,22 @@ func (f *flow) taint(e ast.Expr, formatted bool, before token.Pos) taint {
 			if kv, ok := elt.(*ast.KeyValueExpr); ok {
 				elt = kv.Value
 			}
-			all = all.or(f.taint(elt, formatted, before))
+			all = all.or(f.exprTaint(elt, formatted, before))
 		}
 		return all
 	case *ast.UnaryExpr:
-		return f.taint(e.X, formatted, before)
+		return f.exprTaint(e.X, formatted, before)
 	case *ast.StarExpr:
-		return f.taint(e.X, formatted, before)
+		return f.exprTaint(e.X, formatted, before)
 	case *ast.IndexExpr:
-		return f.taint(e.X, formatted, before)
+		return f.exprTaint(e.X, formatted, before)
 	case *ast.SliceExpr:
-		return f.taint(e.X, formatted, before)
+		return f.exprTaint(e.X, formatted, before)
 	case *ast.TypeAssertExpr:
-		return f.taint(e.X, formatted, before)
+		return f.exprTaint(e.X, formatted, before)
 	case *ast.SelectorExpr:
 		if sel := f.s.pass.TypesInfo.Selections[e]; sel != nil && sel.Kind() == types.FieldVal {
-			return f.taint(e.X, formatted, before)
+			return f.exprTaint(e.X, formatted, before)
 		}
 	}
 	return taint{}
@@ -144,7 +153,7 @@ func (f *flow) callTaint(call *ast.CallExpr, formatted bool, before token.Pos) t
 		if len(call.Args) != 1 {
 			return taint{}
 		}
-		return f.taint(call.Args[0], formatted, before) // a conversion
+		return f.exprTaint(call.Args[0], formatted, before) // a conversion
 	}
 	switch fn := typeutil.Callee(info, call).(type) {
 	case *types.Builtin:
@@ -180,18 +189,21 @@ func (f *flow) funcTaint(call *ast.CallExpr, fn *types.Func, before token.Pos) t
 		case "Sprint", "Sprintln", "Errorf", "Sprintf":
 			ops = f.s.formattedOperands(call, name == "Sprintf" || name == "Errorf", 0)
 		case "Append", "Appendln", "Appendf":
+			if len(call.Args) == 0 {
+				return taint{} // not a call fmt.Append can be
+			}
 			ops = f.s.formattedOperands(call, name == "Appendf", 1)
 			ops = append(ops, payload{expr: call.Args[0]})
 		}
 		var all taint
 		for _, op := range ops {
-			all = all.or(f.taint(op.expr, op.formatted, before))
+			all = all.or(f.exprTaint(op.expr, op.formatted, before))
 		}
 		return all
 	case textPackages[path]:
 		var all taint
 		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && fn.Signature().Recv() != nil {
-			all = f.taint(sel.X, false, before)
+			all = f.exprTaint(sel.X, false, before)
 		}
 		return all.or(f.argsTaint(call.Args, false, before))
 	}
@@ -210,7 +222,7 @@ func (f *flow) summaryTaint(call *ast.CallExpr, sig *types.Signature, sum *summa
 	}
 	for _, i := range sum.ResultParams {
 		for _, arg := range argsAt(call, sig, i) {
-			t = t.or(f.taint(arg, false, before))
+			t = t.or(f.exprTaint(arg, false, before))
 		}
 	}
 	return t
@@ -219,7 +231,7 @@ func (f *flow) summaryTaint(call *ast.CallExpr, sig *types.Signature, sum *summa
 func (f *flow) argsTaint(args []ast.Expr, formatted bool, before token.Pos) taint {
 	var all taint
 	for _, arg := range args {
-		all = all.or(f.taint(arg, formatted, before))
+		all = all.or(f.exprTaint(arg, formatted, before))
 	}
 	return all
 }
@@ -255,6 +267,9 @@ func (f *flow) varTaint(v *types.Var, before token.Pos) taint {
 
 func (f *flow) assignTaint(a assignment) taint {
 	if a.src != nil {
+		if !f.s.wellTyped(a.src.node) {
+			return taint{} // a source that does not type-check is none
+		}
 		return taint{src: a.src}
 	}
 	if a.rhs == nil {

@@ -5,7 +5,7 @@ package main
 
 import (
 	"github.com/errcontract/errcontract/analyzer"
-	"golang.org/x/tools/go/analysis/singlechecker"
+	"github.com/errcontract/errcontract/internal/driver"
 )
 
-func main() { singlechecker.Main(analyzer.Analyzer) }
+func main() { driver.Main(analyzer.Analyzer) }

@@ -166,21 +166,23 @@ func TestVetFacts(t *testing.T) {
 }
 
 // TestBadFlags checks that a bad value is a one-line usage error naming
-// the valid values, with exit status 2, alone and through go vet.
+// the valid values, followed by where to find the usage, with exit status
+// 2, alone and through go vet.
 func TestBadFlags(t *testing.T) {
 	for _, tc := range []struct{ flag, want string }{
 		{"-contract=soap", `unknown contract "soap" (valid: contensis, contentful, jsonapi, management, problem)`},
 		{"-statuses=404,x", `status "x" is not a number (valid: 100 to 599)`},
 		{"-statuses=42", `status 42 is out of range (valid: 100 to 599)`},
 		{"-disable=leak", `unknown rule "leak" (valid: raw-http-error, undocumented-status, error-leak, missing-return, unused-documented-status)`},
+		{"-nosuch", `flag provided but not defined: -nosuch`},
 	} {
 		out, code := run(t, root, binary, tc.flag, "./testdata/demo/...")
 		if code != 2 {
 			t.Errorf("%s: exit code %d, want 2", tc.flag, code)
 		}
-		first, _, _ := strings.Cut(out, "\n")
-		if !strings.Contains(first, tc.want) {
-			t.Errorf("%s: first line %q, want it to contain %q", tc.flag, first, tc.want)
+		lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+		if len(lines) != 2 || !strings.Contains(lines[0], tc.want) || lines[1] != "run 'errcontract -h' for usage" {
+			t.Errorf("%s: output\n%s\nwant one line containing %q, then the hint to run errcontract -h", tc.flag, out, tc.want)
 		}
 		if strings.Contains(out, "panic:") || strings.Contains(out, "goroutine ") {
 			t.Errorf("%s: output mentions a panic:\n%s", tc.flag, out)
@@ -198,5 +200,22 @@ func TestDemoFixed(t *testing.T) {
 	out, code := run(t, root, binary, "./testdata/demofixed/...")
 	if code != 0 || out != "" {
 		t.Errorf("exit code %d, output:\n%s\nwant a clean run", code, out)
+	}
+}
+
+// TestHelp checks that -h prints the summary line once, then the usage
+// and every flag, on stdout, with exit status 0.
+func TestHelp(t *testing.T) {
+	out, code := run(t, root, binary, "-h")
+	if code != 0 {
+		t.Errorf("errcontract -h: exit code %d, want 0", code)
+	}
+	if !strings.HasPrefix(out, "errcontract: check that ") || strings.Count(out, "errcontract: ") != 1 {
+		t.Errorf("errcontract -h does not start with one summary line:\n%s", out)
+	}
+	for _, flag := range []string{"-contract", "-json", "-fix", "-source-deps"} {
+		if !strings.Contains(out, "\n  "+flag+" ") && !strings.Contains(out, "\n  "+flag+"\n") {
+			t.Errorf("errcontract -h does not list %s", flag)
+		}
 	}
 }
