@@ -173,3 +173,70 @@ func TestVetFixDemo(t *testing.T) {
 		t.Errorf("go vet -fix left %d Go files, want %d", len(got), len(snapshot))
 	}
 }
+
+// TestFixRounds applies fixes that conflict: both add imports to the same
+// import declaration, errors and the canonical package or that alone. -fix applies the second in another
+// round on the packages analysed anew, so one run fixes both, and the
+// result builds.
+func TestFixRounds(t *testing.T) {
+	checkout, _ := filepath.Abs(root)
+	dir := t.TempDir()
+	files := map[string]string{
+		"go.mod": "module example.com/rounds\n\ngo 1.26.0\n\nrequire github.com/errcontract/errcontract v0.0.0\n\nreplace github.com/errcontract/errcontract => " + checkout + "\n",
+		"web/web.go": `package web
+
+import "net/http"
+
+func internal(w http.ResponseWriter, r *http.Request) {
+	http.Error(w, "Internal Server Error", http.StatusInternalServerError)
+}
+
+func missing(w http.ResponseWriter, r *http.Request) {
+	http.NotFound(w, r)
+}
+`,
+		// The module uses apierror already, in another file.
+		"web/taken.go": `package web
+
+import (
+	"net/http"
+
+	"github.com/errcontract/errcontract/apierror"
+)
+
+func taken(w http.ResponseWriter, r *http.Request) {
+	apierror.Write(w, r, apierror.Conflict("taken"))
+}
+`,
+	}
+	for name, content := range files {
+		path := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if out, code := run(t, dir, binary, "-fix", "-diff", "./..."); code != 1 || !strings.Contains(out, "applied 1 of 2 fixes; 0 files updated; 1 conflicted with others") {
+		t.Fatalf("errcontract -fix -diff: exit code %d\n%s\nwant exit 1 and one fix that conflicts", code, out)
+	}
+	if out, code := run(t, dir, binary, "-fix", "./..."); code != 0 {
+		t.Fatalf("errcontract -fix: exit code %d\n%s", code, out)
+	}
+	fixed, err := os.ReadFile(filepath.Join(dir, "web", "web.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"apierror.Write(w, r, apierror.Internal(errors.New(\"Internal Server Error\")))",
+		"apierror.Write(w, r, apierror.NotFound(\"Not Found\"))",
+	} {
+		if !strings.Contains(string(fixed), want) {
+			t.Errorf("after -fix, web.go lacks %s:\n%s", want, fixed)
+		}
+	}
+	if out, code := run(t, dir, "go", "build", "./..."); code != 0 {
+		t.Errorf("the fixed module does not build:\n%s", out)
+	}
+}

@@ -118,6 +118,10 @@ func usage(w io.Writer, a *analysis.Analyzer, fs *flag.FlagSet) {
 	fs.PrintDefaults()
 }
 
+// maxFixRounds bounds how many times -fix analyses the packages again to
+// apply the fixes that conflicted with others in the round before.
+const maxFixRounds = 5
+
 // run loads, analyses and reports, and returns the exit code:
 // singlechecker's 1 for errors, 3 for findings (in text mode), else 0.
 func run(a *analysis.Analyzer, args []string, opts *options) int {
@@ -129,36 +133,22 @@ func run(a *analysis.Analyzer, args []string, opts *options) int {
 	defer stop()
 
 	exit := 0
-	roots, err := load(args, opts.tests, opts.sourceDeps)
-	if err != nil {
-		log.Print(err)
-		return 1
-	}
-	if packages.PrintErrors(roots) > 0 {
-		exit = 1
-	}
-	if n := countIllTyped(roots); n > 0 {
-		log.Printf("%s could not be type-checked completely (errors in them or their dependencies): findings there may be incomplete", plural(n, "package", "packages"))
-	}
-	prune(roots)
-	dbg := func(b byte) bool { return strings.IndexByte(opts.debug, b) >= 0 }
-	checkerOpts := &checker.Options{Sequential: dbg('p'), SanityCheck: dbg('s')}
-	if dbg('f') {
-		checkerOpts.FactLog = os.Stderr
-	}
-	graph, err := checker.Analyze([]*analysis.Analyzer{a}, roots, checkerOpts)
-	if err != nil {
-		log.Print(err)
-		return 1
-	}
-	if opts.fix {
-		if err := applyFixes(graph.Roots, opts.diff, os.Stdout); err != nil {
-			log.Print(err)
-			return 1
+	graph, err := analyze(a, args, opts, func(roots []*packages.Package) {
+		if packages.PrintErrors(roots) > 0 {
+			exit = 1
 		}
-		return exit // diagnostics whose fixes applied are not failures
+		if n := countIllTyped(roots); n > 0 {
+			log.Printf("%s could not be type-checked completely (errors in them or their dependencies): findings there may be incomplete", plural(n, "package", "packages"))
+		}
+	})
+	if err != nil {
+		log.Print(err)
+		return 1
 	}
-	if opts.json {
+	switch {
+	case opts.fix:
+		return max(exit, fix(a, args, opts, graph))
+	case opts.json:
 		if err := graph.PrintJSON(os.Stdout); err != nil {
 			return 1
 		}
@@ -168,6 +158,49 @@ func run(a *analysis.Analyzer, args []string, opts *options) int {
 		return 1
 	}
 	return max(exit, textExitCode(graph))
+}
+
+// analyze loads the packages args name, lets loaded see them, and runs a
+// on them.
+func analyze(a *analysis.Analyzer, args []string, opts *options, loaded func([]*packages.Package)) (*checker.Graph, error) {
+	roots, err := load(args, opts.tests, opts.sourceDeps)
+	if err != nil {
+		return nil, err
+	}
+	loaded(roots)
+	prune(roots)
+	dbg := func(b byte) bool { return strings.IndexByte(opts.debug, b) >= 0 }
+	checkerOpts := &checker.Options{Sequential: dbg('p'), SanityCheck: dbg('s')}
+	if dbg('f') {
+		checkerOpts.FactLog = os.Stderr
+	}
+	return checker.Analyze([]*analysis.Analyzer{a}, roots, checkerOpts)
+}
+
+// fix applies the fixes of graph and returns the exit code. Fixes that
+// conflict with others (two fixes adding different imports to one file)
+// are applied in further rounds, each on the packages analysed anew,
+// rather than left for the user to re-run the command; -diff shows one
+// round.
+func fix(a *analysis.Analyzer, args []string, opts *options, graph *checker.Graph) int {
+	for round := 1; ; round++ {
+		res, err := applyFixes(graph.Roots, opts.diff, os.Stdout)
+		if err != nil {
+			log.Print(err)
+			return 1
+		}
+		if res.conflicts == 0 {
+			return 0 // diagnostics whose fixes applied are not failures
+		}
+		if opts.diff || res.applied == 0 || round == maxFixRounds {
+			log.Printf("%s; %d conflicted with others", res, res.conflicts)
+			return 1
+		}
+		if graph, err = analyze(a, args, opts, func([]*packages.Package) {}); err != nil {
+			log.Print(err)
+			return 1
+		}
+	}
 }
 
 // countIllTyped returns how many of the roots have Go files and errors of

@@ -33,17 +33,27 @@ type fileFixes struct {
 	edits    []edit
 }
 
+// A fixResult counts what applyFixes did with the fixes it was given.
+type fixResult struct {
+	total, applied, conflicts, files int
+}
+
+func (r fixResult) String() string {
+	return fmt.Sprintf("applied %d of %s; %s updated", r.applied, plural(r.total, "fix", "fixes"), plural(r.files, "file", "files"))
+}
+
 // applyFixes applies the first suggested fix of each diagnostic of the
 // root actions, as go/analysis' drivers do: a fix that edits a generated
 // file is skipped, edits identical to ones already accepted are applied
 // once (the same file is analysed in a package and in its test variant;
-// fixes add the same import), and a fix that overlaps an accepted one is
-// not applied, which the returned error reports. Each changed file is
-// then gofmt-formatted, without the imports the fixes left unused. With
-// printDiff, the files are not written: a unified diff goes to w.
-func applyFixes(roots []*checker.Action, printDiff bool, w io.Writer) error {
+// fixes add the same import), and a fix that conflicts with an accepted
+// one is not applied but counted. Each changed file is then
+// gofmt-formatted, without the imports the fixes left unused. With
+// printDiff, the files are not written: a unified diff goes to w. The
+// error is a failure to read or write a file.
+func applyFixes(roots []*checker.Action, printDiff bool, w io.Writer) (fixResult, error) {
+	var res fixResult
 	files := make(map[string]*fileFixes)
-	total, applied, skipped := 0, 0, 0
 	for _, act := range roots {
 		generated := generatedFiles(act)
 		for _, diag := range act.Diagnostics {
@@ -52,19 +62,18 @@ func applyFixes(roots []*checker.Action, printDiff bool, w io.Writer) error {
 					log.Printf("%s: ignoring alternative fix %q", act, fix.Message)
 					continue
 				}
-				total++
-				switch ok, err := acceptFix(files, act, fix, generated); {
+				res.total++
+				switch outcome, err := acceptFix(files, act, fix, generated); {
 				case err != nil:
-					return err
-				case ok:
-					applied++
-				default:
-					skipped++
+					return res, err
+				case outcome == fixAccepted:
+					res.applied++
+				case outcome == fixConflicts:
+					res.conflicts++
 				}
 			}
 		}
 	}
-	updated := 0
 	for _, name := range slices.Sorted(maps.Keys(files)) {
 		ff := files[name]
 		final := fixedSource(ff)
@@ -73,18 +82,19 @@ func applyFixes(roots []*checker.Action, printDiff bool, w io.Writer) error {
 			continue
 		}
 		if err := os.WriteFile(name, final, 0o644); err != nil {
-			return err
+			return res, err
 		}
-		updated++
+		res.files++
 	}
-	if skipped > 0 {
-		if printDiff {
-			return fmt.Errorf("%d of %s skipped (e.g. due to conflicts)", skipped, plural(total, "fix", "fixes"))
-		}
-		return fmt.Errorf("applied %d of %s; %s updated. (Re-run the command to apply more.)", applied, plural(total, "fix", "fixes"), plural(updated, "file", "files"))
-	}
-	return nil
+	return res, nil
 }
+
+// What acceptFix did with a fix.
+const (
+	fixAccepted  = iota
+	fixConflicts // with a fix accepted before it
+	fixGenerated // it edits a generated file
+)
 
 // generatedFiles returns the generated files of act's package.
 func generatedFiles(act *checker.Action) map[*token.File]bool {
@@ -98,16 +108,16 @@ func generatedFiles(act *checker.Action) map[*token.File]bool {
 }
 
 // acceptFix adds the edits of fix to files if it can be applied together
-// with those accepted before it, and reports whether it was.
-func acceptFix(files map[string]*fileFixes, act *checker.Action, fix analysis.SuggestedFix, generated map[*token.File]bool) (bool, error) {
+// with those accepted before it, and says what it did.
+func acceptFix(files map[string]*fileFixes, act *checker.Action, fix analysis.SuggestedFix, generated map[*token.File]bool) (int, error) {
 	byFile := make(map[string][]edit)
 	for _, te := range fix.TextEdits {
 		tok := act.Package.Fset.File(te.Pos)
 		if generated[tok] {
-			return false, nil
+			return fixGenerated, nil
 		}
 		if _, err := fileOf(files, tok, act.Package.Types); err != nil {
-			return false, err
+			return 0, err
 		}
 		end := te.End
 		if !end.IsValid() {
@@ -119,14 +129,14 @@ func acceptFix(files map[string]*fileFixes, act *checker.Action, fix analysis.Su
 	for name, edits := range byFile {
 		m, ok := merge(files[name].edits, edits)
 		if !ok {
-			return false, nil
+			return fixConflicts, nil
 		}
 		merged[name] = m
 	}
 	for name, edits := range merged {
 		files[name].edits = edits
 	}
-	return true, nil
+	return fixAccepted, nil
 }
 
 // fileOf returns the state of the file tok, reading it the first time.
