@@ -19,7 +19,7 @@ import (
 type rewrite struct {
 	old     ast.Node
 	text    string
-	imports []string // import paths the text refers to
+	imports *fixImports // the packages the text refers to
 	kept    []ast.Node
 	more    []analysis.TextEdit // further edits elsewhere
 }
@@ -47,25 +47,18 @@ func (s *state) errorResponseFixes(cur inspector.Cursor, site *site) []analysis.
 	}
 	var fixes []analysis.SuggestedFix
 	for _, ctor := range canon.ctors[status] {
-		rw, ok := s.errorResponseRewrite(cur, fi, site, canon, ctor, msg)
+		rw, q, ok := s.errorResponseRewrite(cur, fi, site, canon, ctor, msg)
 		if !ok {
 			continue
 		}
 		if edits, ok := s.rewriteEdits(fi, rw); ok {
 			fixes = append(fixes, analysis.SuggestedFix{
-				Message:   "Replace " + site.name() + " with " + qualified(canon.name, canon.writer.name) + " and " + qualified(canon.name, ctor.name),
+				Message:   "Replace " + site.name() + " with " + q + canon.writer.name + " and " + q + ctor.name,
 				TextEdits: edits,
 			})
 		}
 	}
 	return fixes
-}
-
-func qualified(pkg, name string) string {
-	if pkg == "" {
-		return name
-	}
-	return pkg + "." + name
 }
 
 // A responseMessage is what an error response's message becomes: its own
@@ -107,19 +100,20 @@ func (s *state) causeOf(src *source, pos token.Pos) string {
 }
 
 // errorResponseRewrite builds writer(w, r, ctor(message)) for one
-// constructor, or reports that the constructor cannot take the message.
-func (s *state) errorResponseRewrite(cur inspector.Cursor, fi *fileInfo, site *site, canon *canonical, ctor *canonicalFunc, msg responseMessage) (*rewrite, bool) {
-	rw := &rewrite{old: site.call, imports: []string{canon.path}}
-	q, ok := s.qualifierFor(fi, canon, site.call.Pos())
+// constructor, with the qualifier of the canonical package, or reports
+// that the constructor cannot take the message.
+func (s *state) errorResponseRewrite(cur inspector.Cursor, fi *fileInfo, site *site, canon *canonical, ctor *canonicalFunc, msg responseMessage) (*rewrite, string, bool) {
+	rw := &rewrite{old: site.call, imports: s.newFixImports(fi, site.call.Pos())}
+	q, ok := rw.imports.qualifier(canon.path, canon.name, canon.writer.name, ctor.name)
 	if !ok {
-		return nil, false
+		return nil, "", false
 	}
 	ctorCall, ok := constructorCall(q+ctor.name, ctor, msg, rw)
 	if !ok {
-		return nil, false
+		return nil, "", false
 	}
 	if ctor.result != nil && canon.writer.errParam != nil && !types.AssignableTo(ctor.result, canon.writer.errParam) {
-		return nil, false
+		return nil, "", false
 	}
 	var args []string
 	for _, role := range canon.writer.roles {
@@ -143,7 +137,7 @@ func (s *state) errorResponseRewrite(cur inspector.Cursor, fi *fileInfo, site *s
 		rw.kept = append(rw.kept, msg.kept)
 	}
 	rw.text = q + canon.writer.name + "(" + strings.Join(args, ", ") + ")"
-	return rw, true
+	return rw, q, true
 }
 
 // constructorCall returns the call of ctor, named call, that carries msg.
@@ -164,8 +158,11 @@ func constructorCall(call string, ctor *canonicalFunc, msg responseMessage, rw *
 		default:
 			// A cause-only constructor (Internal): the message becomes
 			// the cause, logged on the server instead of shown.
-			args = append(args, "errors.New("+msg.literal+")")
-			rw.imports = append(rw.imports, "errors")
+			q, ok := rw.imports.qualifier("errors", "errors", "New")
+			if !ok {
+				return "", false
+			}
+			args = append(args, q+"New("+msg.literal+")")
 			messageTaken = true
 		}
 	}
@@ -226,69 +223,30 @@ func (s *state) singleStatus(cur inspector.Cursor, site *site) (int, bool) {
 	return values[0].code, true
 }
 
-// qualifierFor returns the qualifier ("apierror.", or "" inside the package
-// itself) by which the file at pos refers to the canonical package.
-func (s *state) qualifierFor(fi *fileInfo, canon *canonical, pos token.Pos) (string, bool) {
-	if canon.path == s.pass.Pkg.Path() {
-		return "", true
-	}
-	name, ok := s.importedName(fi, canon.path, canon.name, pos)
-	if !ok {
-		return "", false
-	}
-	return name + ".", true
-}
-
-// importedName returns the name by which the file refers, at pos, to the
-// package path: its import name, or name if the file does not import it
-// and nothing in scope at pos is called name.
-func (s *state) importedName(fi *fileInfo, path, name string, pos token.Pos) (string, bool) {
-	for _, spec := range fi.file.Imports {
-		if importPath(spec) != path {
-			continue
-		}
-		if spec.Name != nil {
-			name = spec.Name.Name
-		}
-		pn, ok := s.lookup(name, pos).(*types.PkgName)
-		return name, ok && pn.Imported().Path() == path
-	}
-	return name, s.lookup(name, pos) == nil
-}
-
 // rewriteEdits returns the edits of a rewrite: the new call, the imports it
-// needs, and the removal of imports that only the old call used. It fails
-// if the rewrite would leave a local variable unused, which does not compile.
+// needs, and the removal of imports that only the old call used, merged
+// so that no two overlap. It fails if the rewrite would leave a local
+// variable unused, which does not compile, or if the imports cannot be
+// edited.
 func (s *state) rewriteEdits(fi *fileInfo, rw *rewrite) ([]analysis.TextEdit, bool) {
 	if s.orphansLocal(rw) {
 		return nil, false
 	}
-	edits := append([]analysis.TextEdit{{Pos: rw.old.Pos(), End: rw.old.End(), NewText: []byte(rw.text)}}, rw.more...)
-	needed := make(map[string]bool)
-	for _, path := range rw.imports {
-		if path == s.pass.Pkg.Path() || needed[path] {
-			continue
-		}
-		needed[path] = true
-		if !fileImports(fi.file, path) {
-			name := path[strings.LastIndex(path, "/")+1:]
-			if _, ok := s.importedName(fi, path, name, rw.old.Pos()); !ok {
-				return nil, false
-			}
-			edits = append(edits, addImport(fi.file, fi.tok, fi.content, path))
+	remove := s.droppedImports(fi, rw)
+	imports, ok := importEdits(fi.file, fi.tok, fi.content, rw.imports.added, remove)
+	if !ok {
+		return nil, false
+	}
+	edits, ok := mergeEdits(append([]analysis.TextEdit{{Pos: rw.old.Pos(), End: rw.old.End(), NewText: []byte(rw.text)}}, rw.more...))
+	if !ok {
+		return nil, false
+	}
+	if decl := s.declAt(rw.old.Pos()); decl != nil {
+		if edits, ok = keepFormatted(fi, decl, edits); !ok {
+			return nil, false
 		}
 	}
-	for pn, n := range s.droppedUses(rw) {
-		if n < s.usesOf(fi, pn) || needed[pn.Imported().Path()] {
-			continue
-		}
-		for _, spec := range fi.file.Imports {
-			if s.pass.TypesInfo.PkgNameOf(spec) == pn {
-				edits = append(edits, removeImport(fi.file, fi.tok, fi.content, spec))
-			}
-		}
-	}
-	return edits, true
+	return mergeEdits(append(edits, imports...))
 }
 
 // orphansLocal reports whether the text a rewrite drops holds the last use
@@ -356,6 +314,60 @@ func usedOutside(info *types.Info, decl ast.Node, v *types.Var, old ast.Node) bo
 	return used
 }
 
+// droppedImports returns the imports of the file, named or dot imports,
+// that only the text the rewrite drops uses: left, they would not
+// compile. cgo's "C" stays, with its preamble.
+func (s *state) droppedImports(fi *fileInfo, rw *rewrite) []*ast.ImportSpec {
+	dropped := s.droppedUses(rw)
+	var specs []*ast.ImportSpec
+	for _, spec := range fi.file.Imports {
+		pn := s.pass.TypesInfo.PkgNameOf(spec)
+		switch {
+		case pn == nil || rw.imports.used[pn] || importPath(spec) == "C":
+		case pn.Name() == ".":
+			if s.dropsEveryDotUse(fi, rw, pn.Imported()) {
+				specs = append(specs, spec)
+			}
+		case dropped[pn] > 0 && dropped[pn] == s.usesOf(fi, pn):
+			specs = append(specs, spec)
+		}
+	}
+	return specs
+}
+
+// dropsEveryDotUse reports whether the text the rewrite drops holds every
+// use of pkg, which the file dot-imports.
+func (s *state) dropsEveryDotUse(fi *fileInfo, rw *rewrite, pkg *types.Package) bool {
+	info := s.pass.TypesInfo
+	dropped := dotUses(info, rw.old, pkg)
+	if dropped == 0 {
+		return false // the usual case: no need to count the file's
+	}
+	for _, n := range rw.kept {
+		dropped -= dotUses(info, n, pkg)
+	}
+	return dropped > 0 && dropped == dotUses(info, fi.file, pkg)
+}
+
+// dotUses counts the unqualified references in n to package-level objects
+// of pkg.
+func dotUses(info *types.Info, n ast.Node, pkg *types.Package) int {
+	uses := 0
+	selected := make(map[*ast.Ident]bool) // the Sel of a selector is qualified, or a field or method
+	ast.Inspect(n, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.SelectorExpr:
+			selected[n.Sel] = true
+		case *ast.Ident:
+			if obj := info.Uses[n]; !selected[n] && obj != nil && obj.Pkg() == pkg && obj.Parent() == pkg.Scope() {
+				uses++
+			}
+		}
+		return true
+	})
+	return uses
+}
+
 // droppedUses counts the references to imports in the old call outside the
 // nodes the rewrite keeps.
 func (s *state) droppedUses(rw *rewrite) map[*types.PkgName]int {
@@ -366,15 +378,6 @@ func (s *state) droppedUses(rw *rewrite) map[*types.PkgName]int {
 		}
 	}
 	return uses
-}
-
-func fileImports(file *ast.File, path string) bool {
-	for _, spec := range file.Imports {
-		if importPath(spec) == path {
-			return true
-		}
-	}
-	return false
 }
 
 // constructorLeakFixes returns the fix of error text passed to a
@@ -391,7 +394,7 @@ func (s *state) constructorLeakFixes(site *site, arg ast.Expr, src *source) []an
 	if cause == "" {
 		return nil
 	}
-	rw := &rewrite{old: arg, text: strconv.Quote(text)}
+	rw := &rewrite{old: arg, text: strconv.Quote(text), imports: s.newFixImports(fi, arg.Pos())}
 	switch i := slices.Index(shape.roles, roleCause); {
 	case i >= 0 && i < len(site.call.Args) && isNilIdent(s.pass.TypesInfo, site.call.Args[i]):
 		nilArg := site.call.Args[i]

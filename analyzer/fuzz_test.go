@@ -1,14 +1,19 @@
 package analyzer
 
 import (
+	"cmp"
 	"errors"
 	"go/ast"
+	"go/format"
 	"go/parser"
 	"go/token"
 	"go/types"
+	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/errcontract/errcontract/internal/contract"
@@ -224,11 +229,11 @@ func checkMessage(t *testing.T, err error) {
 }
 
 // FuzzAnalyzer runs the analyzer on a handler file, as the package
-// fuzz/handler in a GOPATH where teamerr (../testdata/src/teamerr) is a
-// canonical error package, and requires it never to panic, never to fail,
-// to report only well-formed diagnostics, and never to claim what code
-// that does not type-check does. Files that do not parse or type-check
-// are analyzed too: the analyzer runs despite errors.
+// fuzz/handler that may import the canonical error packages teamerr
+// (../testdata/src/teamerr) and apierror, and requires it never to panic,
+// never to fail, to report only well-formed diagnostics, and never to
+// claim what code that does not type-check does. Files that do not parse
+// or type-check are analyzed too: the analyzer runs despite errors.
 func FuzzAnalyzer(f *testing.F) {
 	for _, seed := range handlerSeeds {
 		f.Add(seed)
@@ -260,6 +265,125 @@ func FuzzAnalyzer(f *testing.F) {
 	})
 }
 
+// FuzzFixes runs the analyzer on a handler file, as FuzzAnalyzer does,
+// and applies each suggested fix on its own, every alternative: its edits
+// must be in the file and must neither overlap nor start at one place,
+// and the file they leave must parse if the handler did, type-check if it
+// did, and be gofmt-clean if it was.
+func FuzzFixes(f *testing.F) {
+	for _, seed := range slices.Concat(fixSeeds, brokenFixSeeds, handlerSeeds) {
+		f.Add(seed)
+	}
+	env := newHandlerEnv(f)
+	a := New(Config{Enable: []string{ruleUnusedDocumentedStatus}})
+	a.RunDespiteErrors = true
+	env.requireFixes(f, a, fixSeeds)
+	f.Fuzz(func(t *testing.T, src string) {
+		env.checkFixes(t, a, src)
+		// Mutations are seldom gofmt-clean: gofmt's layout of the same
+		// file checks that its fixes keep it so.
+		if formatted, err := format.Source([]byte(src)); err == nil && string(formatted) != src {
+			env.checkFixes(t, a, string(formatted))
+		}
+	})
+}
+
+// checkFixes analyzes src as a handler file and checks each of its fixes.
+func (env *handlerEnv) checkFixes(t *testing.T, a *analysis.Analyzer, src string) {
+	t.Helper()
+	// The pass reads the file from disk to slice the fixes' text.
+	filename := filepath.Join(t.TempDir(), "handler.go")
+	if err := os.WriteFile(filename, []byte(src), 0o666); err != nil {
+		t.Fatal(err)
+	}
+	pkg := env.typeCheckFile(filename, src)
+	if pkg == nil {
+		return
+	}
+	for _, d := range env.analyze(t, a, pkg) {
+		for _, fix := range d.SuggestedFixes {
+			env.checkFix(t, pkg, src, fix)
+		}
+	}
+}
+
+// analyze runs a on pkg, which the driver panics on if a fix has edits
+// that overlap, and returns its diagnostics.
+func (env *handlerEnv) analyze(tb testing.TB, a *analysis.Analyzer, pkg *packages.Package) []analysis.Diagnostic {
+	tb.Helper()
+	graph, err := driver.Analyze([]*analysis.Analyzer{a}, []*packages.Package{pkg}, nil)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for act := range graph.All() {
+		if act.Err != nil {
+			tb.Fatalf("%s: %v", act, act.Err)
+		}
+	}
+	return graph.Roots[0].Diagnostics
+}
+
+// checkFix applies fix to src, the source of pkg's file, and checks the
+// result.
+func (env *handlerEnv) checkFix(t *testing.T, pkg *packages.Package, src string, fix analysis.SuggestedFix) {
+	t.Helper()
+	file := pkg.Syntax[0]
+	edits := slices.Clone(fix.TextEdits)
+	slices.SortStableFunc(edits, func(x, y analysis.TextEdit) int { return cmp.Or(cmp.Compare(x.Pos, y.Pos), cmp.Compare(x.End, y.End)) })
+	for i, e := range edits {
+		switch {
+		case e.Pos < file.FileStart || e.End > file.FileEnd || e.End < e.Pos:
+			t.Fatalf("fix %q: edit [%d, %d) is not within its file [%d, %d]", fix.Message, e.Pos, e.End, file.FileStart, file.FileEnd)
+		case i > 0 && (e.Pos < edits[i-1].End || e.Pos == edits[i-1].Pos):
+			t.Fatalf("fix %q: edits [%d, %d) and [%d, %d) overlap or start at one place", fix.Message, edits[i-1].Pos, edits[i-1].End, e.Pos, e.End)
+		}
+	}
+	fixed := apply(env.fset.File(file.FileStart), src, edits...)
+	after := env.typeCheck(fixed)
+	parsed := !slices.ContainsFunc(pkg.Errors, isParseError)
+	switch {
+	case after == nil:
+		t.Fatalf("fix %q leaves no package clause:\n%s", fix.Message, fixed)
+	case parsed && slices.ContainsFunc(after.Errors, isParseError):
+		t.Fatalf("fix %q leaves a file that does not parse: %v\n%s", fix.Message, after.Errors, fixed)
+	case len(pkg.Errors) == 0 && len(after.Errors) > 0:
+		t.Fatalf("fix %q leaves a file that does not type-check: %v\n%s", fix.Message, after.Errors, fixed)
+	}
+	if gofmtClean(src) && !gofmtClean(fixed) {
+		formatted, _ := format.Source([]byte(fixed))
+		t.Fatalf("fix %q leaves a file that is not gofmt-clean:\n%s\ngofmt:\n%s", fix.Message, fixed, formatted)
+	}
+}
+
+func gofmtClean(src string) bool {
+	formatted, err := format.Source([]byte(src))
+	return err == nil && string(formatted) == src
+}
+
+// requireFixes requires each seed to type-check, gofmt-clean, and to be
+// offered a fix, so that the fuzzer starts from every import layout.
+func (env *handlerEnv) requireFixes(f *testing.F, a *analysis.Analyzer, seeds []string) {
+	f.Helper()
+	dir := f.TempDir()
+	for i, src := range seeds {
+		filename := filepath.Join(dir, strconv.Itoa(i)+".go")
+		if err := os.WriteFile(filename, []byte(src), 0o666); err != nil {
+			f.Fatal(err)
+		}
+		pkg := env.typeCheckFile(filename, src)
+		if pkg == nil || len(pkg.Errors) > 0 || !gofmtClean(src) {
+			f.Fatalf("fix seed %d does not type-check or is not gofmt-clean", i)
+		}
+		fixes := 0
+		for _, d := range env.analyze(f, a, pkg) {
+			fixes += len(d.SuggestedFixes)
+		}
+		if fixes == 0 {
+			f.Errorf("fix seed %d is offered no fix", i)
+		}
+	}
+}
+
 // handlerEnv type-checks handler files against the packages they may
 // import, loaded once.
 type handlerEnv struct {
@@ -269,15 +393,33 @@ type handlerEnv struct {
 	canonical map[string]*packages.Package // the canonical packages, by path
 }
 
-// handlerImports are the packages a handler file may import.
+// handlerImports are the packages a handler file may import: teamerr
+// (../testdata/src/teamerr), apierror, which fixes import, and some of the
+// standard library.
 var handlerImports = []string{
-	"teamerr",
+	"teamerr", DefaultConstructors,
 	"bytes", "context", "encoding/json", "encoding/xml", "errors", "fmt", "html/template", "io",
-	"log", "log/slog", "net/http", "os", "runtime", "runtime/debug", "strconv", "strings", "text/template",
+	"log", "log/slog", "net/http", "net/http/httptest", "os", "runtime", "runtime/debug", "strconv", "strings", "text/template",
+}
+
+// handlerEnvs holds the handlerEnv that the fuzz targets share when their
+// seeds run as tests in one process.
+var handlerEnvs struct {
+	sync.Mutex
+	env *handlerEnv
 }
 
 func newHandlerEnv(tb testing.TB) *handlerEnv {
-	pkgs := load(tb, testdataConfig(tb), handlerImports...)
+	handlerEnvs.Lock()
+	defer handlerEnvs.Unlock()
+	if handlerEnvs.env == nil {
+		handlerEnvs.env = loadHandlerEnv(tb)
+	}
+	return handlerEnvs.env
+}
+
+func loadHandlerEnv(tb testing.TB) *handlerEnv {
+	pkgs := load(tb, moduleConfig(), handlerImports[1:]...) // all but teamerr, checked below
 	requireNoErrors(tb, pkgs)
 	env := &handlerEnv{
 		fset:      pkgs[0].Fset,
@@ -288,28 +430,69 @@ func newHandlerEnv(tb testing.TB) *handlerEnv {
 	for pkg := range packages.Postorder(pkgs) {
 		env.types[pkg.PkgPath] = pkg.Types
 	}
-	// The handler's package imports only the canonical package as far as
+	// The handler's package imports only the canonical packages as far as
 	// the checker knows: the standard library declares no errcontract
 	// facts, and analyzing it for every input would slow the fuzzer a
-	// hundredfold. For the same reason the canonical package's own
+	// hundredfold. For the same reason the canonical packages' own
 	// imports are left out.
 	for _, pkg := range pkgs {
-		if pkg.PkgPath == "teamerr" {
-			canonical := *pkg
-			canonical.Imports = nil
-			env.canonical[pkg.PkgPath] = &canonical
+		if pkg.PkgPath == DefaultConstructors {
+			apierror := *pkg
+			apierror.Imports = nil
+			env.canonical[pkg.PkgPath] = &apierror
 		}
 	}
+	teamerr := env.checkDir(tb, "teamerr", filepath.Join("..", "testdata", "src", "teamerr"))
+	env.types["teamerr"] = teamerr.Types
+	env.canonical["teamerr"] = teamerr
 	return env
+}
+
+// checkDir parses and type-checks the package path from the Go files in
+// dir: teamerr is a GOPATH package, which a module-mode load cannot load
+// together with apierror.
+func (env *handlerEnv) checkDir(tb testing.TB, path, dir string) *packages.Package {
+	tb.Helper()
+	names, err := filepath.Glob(filepath.Join(dir, "*.go"))
+	if err != nil || len(names) == 0 {
+		tb.Fatalf("%s: no Go files (%v)", dir, err)
+	}
+	var files []*ast.File
+	for _, name := range names {
+		file, err := parser.ParseFile(env.fset, name, nil, parser.ParseComments)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		files = append(files, file)
+	}
+	pkg := env.check(path, files, nil)
+	if len(pkg.Errors) > 0 {
+		tb.Fatalf("%s: %v", path, pkg.Errors)
+	}
+	return pkg
 }
 
 // typeCheck parses and type-checks src as the package fuzz/handler, or
 // returns nil if src has no package clause.
 func (env *handlerEnv) typeCheck(src string) *packages.Package {
-	file, parseErr := parser.ParseFile(env.fset, "handler.go", src, parser.ParseComments|parser.SkipObjectResolution)
+	return env.typeCheckFile("handler.go", src)
+}
+
+// typeCheckFile is typeCheck of src as the file filename, which a pass
+// reads only if it is on disk.
+func (env *handlerEnv) typeCheckFile(filename, src string) *packages.Package {
+	file, parseErr := parser.ParseFile(env.fset, filename, src, parser.ParseComments|parser.SkipObjectResolution)
 	if file == nil {
 		return nil
 	}
+	return env.check("fuzz/handler", []*ast.File{file}, parseErr)
+}
+
+// check type-checks files as the package path. As go/packages does, it
+// records the errors on the package, which tells the checker that it may
+// be incomplete. A file that imports "C" is checked as a driver that does
+// not run cgo would.
+func (env *handlerEnv) check(path string, files []*ast.File, parseErr error) *packages.Package {
 	info := &types.Info{
 		Types:        make(map[ast.Expr]types.TypeAndValue),
 		Defs:         make(map[*ast.Ident]types.Object),
@@ -320,16 +503,15 @@ func (env *handlerEnv) typeCheck(src string) *packages.Package {
 		Selections:   make(map[*ast.SelectorExpr]*types.Selection),
 		FileVersions: make(map[*ast.File]string),
 	}
-	// As go/packages does, record the errors on the package, which tells
-	// the checker that it may be incomplete.
 	var errs []packages.Error
 	if parseErr != nil {
 		errs = append(errs, packages.Error{Msg: parseErr.Error(), Kind: packages.ParseError})
 	}
 	var typeErrors []types.Error
 	conf := types.Config{
-		Importer: importerFunc(env.importPackage),
-		Sizes:    env.sizes,
+		Importer:    importerFunc(env.importPackage),
+		Sizes:       env.sizes,
+		FakeImportC: true,
 		Error: func(err error) {
 			var te types.Error
 			if errors.As(err, &te) {
@@ -338,7 +520,7 @@ func (env *handlerEnv) typeCheck(src string) *packages.Package {
 			}
 		},
 	}
-	tpkg, _ := conf.Check("fuzz/handler", env.fset, []*ast.File{file}, info)
+	tpkg, _ := conf.Check(path, env.fset, files, info)
 	imports := make(map[string]*packages.Package)
 	for _, imp := range tpkg.Imports() {
 		if pkg := env.canonical[imp.Path()]; pkg != nil {
@@ -350,7 +532,7 @@ func (env *handlerEnv) typeCheck(src string) *packages.Package {
 		Name:       tpkg.Name(),
 		PkgPath:    tpkg.Path(),
 		Fset:       env.fset,
-		Syntax:     []*ast.File{file},
+		Syntax:     files,
 		Types:      tpkg,
 		TypesInfo:  info,
 		TypesSizes: env.sizes,
@@ -802,6 +984,278 @@ import "net/http"
 func truncated(w http.ResponseWriter, r *http.Request) {
 	http.Error(w, "half", http.StatusBadRequest
 	w.WriteHeader(
+`,
+}
+
+// fixSeeds are handler files whose fixes edit every import layout: none
+// but the one-line import of the issue's crash, grouped, several groups
+// and declarations, doc and line comments, cgo's "C", dot, blank and
+// named imports, names that the new imports cannot take, imports that the
+// fix leaves unused, and code around the call that gofmt lays out anew
+// when the call grows. brokenFixSeeds are layouts that gofmt or the
+// parser would not accept.
+var fixSeeds = []string{
+	`package handler
+
+import "net/http"
+
+func internal(w http.ResponseWriter, r *http.Request) {
+	http.Error(w, "Internal Server Error", http.StatusInternalServerError)
+}
+`,
+	`// Package handler serves items.
+package handler
+
+import (
+	"errors"
+	// fmt formats the error text.
+	"fmt" // only for the leak
+	"net/http"
+
+	"strings"
+)
+
+func find(id string) error { return errors.New(strings.TrimSpace(id)) }
+
+func item(w http.ResponseWriter, r *http.Request) {
+	if err := find(r.URL.Path); err != nil {
+		http.Error(w, fmt.Sprint(err), http.StatusNotFound)
+	}
+}
+`,
+	`package handler
+
+import (
+	"net/http"
+	"net/http/httptest"
+)
+
+func probe() *httptest.ResponseRecorder {
+	w := httptest.NewRecorder()
+	http.Error(w, "Internal Server Error", http.StatusInternalServerError)
+	return w
+}
+`,
+	`package handler
+
+import "net/http"
+import "net/http/httptest"
+
+func probe() *httptest.ResponseRecorder {
+	w, r := httptest.NewRecorder(), httptest.NewRequest("GET", "/", nil)
+	http.NotFound(w, r)
+	return w
+}
+`,
+	`package handler
+
+import . "net/http"
+
+func bad(w ResponseWriter, r *Request) {
+	Error(w, "missing id", StatusBadRequest)
+}
+`,
+	`package handler
+
+import (
+	. "net/http"
+	"net/http/httptest"
+)
+
+func probe() *httptest.ResponseRecorder {
+	w, r := httptest.NewRecorder(), httptest.NewRequest("GET", "/", nil)
+	NotFound(w, r)
+	return w
+}
+`,
+	`package handler
+
+import (
+	"errors"
+	. "fmt"
+	"net/http"
+)
+
+func item(w http.ResponseWriter, r *http.Request) {
+	if err := errors.New("no item"); err != nil {
+		http.Error(w, Sprint(err), http.StatusNotFound)
+	}
+}
+`,
+	`package handler
+
+import (
+	_ "errors"
+	h "net/http"
+)
+
+func internal(w h.ResponseWriter, r *h.Request) {
+	h.Error(w, "the store is down", h.StatusInternalServerError)
+}
+`,
+	`package handler
+
+import "net/http"
+
+var apierror = "the name is taken"
+
+type errors struct{}
+
+func internal(w http.ResponseWriter, r *http.Request) {
+	http.Error(w, "Internal Server Error", http.StatusInternalServerError)
+}
+`,
+	`package handler
+
+import (
+	apierror "encoding/json"
+	"errors"
+	"net/http"
+)
+
+var errDown = errors.New("down")
+
+func internal(w http.ResponseWriter, r *http.Request) {
+	errors := apierror.Valid(nil)
+	if !errors {
+		http.Error(w, "Internal Server Error", http.StatusInternalServerError)
+	}
+}
+`,
+	`package handler
+
+// #include <stdlib.h>
+import "C"
+
+import "net/http"
+
+func internal(w http.ResponseWriter, r *http.Request) {
+	http.Error(w, "Internal Server Error", http.StatusInternalServerError)
+}
+`,
+	`package handler
+
+import (
+	// #include <stdlib.h>
+	"C"
+)
+
+import (
+	"net/http"
+	"net/http/httptest"
+)
+
+func probe() *httptest.ResponseRecorder {
+	w := httptest.NewRecorder()
+	http.Error(w, "Internal Server Error", http.StatusInternalServerError)
+	return w
+}
+`,
+	`package handler
+
+/*
+#include <stdlib.h>
+*/
+import "C"
+
+import (
+	"net/http"
+	"net/http/httptest"
+)
+
+func probe() *httptest.ResponseRecorder {
+	w := httptest.NewRecorder()
+	http.Error(w, "forbidden", http.StatusForbidden)
+	return w
+}
+`,
+	`package handler
+
+import (
+	"net/http"
+
+	"github.com/errcontract/errcontract/apierror"
+)
+
+var errGone = apierror.NotFound("gone")
+
+func notFound(w http.ResponseWriter, r *http.Request) {
+	apierror := r.URL.Path
+	if apierror == "" {
+		http.NotFound(w, r)
+	}
+}
+`,
+	`package handler
+
+import (
+	"errors"
+	"net/http"
+
+	. "github.com/errcontract/errcontract/apierror"
+)
+
+var errGone = NotFound("gone")
+
+func find() error { return errors.New("missing") }
+
+func item(w http.ResponseWriter, r *http.Request) {
+	if err := find(); err != nil {
+		Write(w, r, NotFound(err.Error()))
+		return
+	}
+	http.Error(w, "slow down", http.StatusTooManyRequests)
+}
+`,
+	`package handler
+
+import "net/http"
+
+func gone(w http.ResponseWriter, r *http.Request) { http.NotFound(w, r) }
+
+func changed(w http.ResponseWriter, r *http.Request) {
+	http.Error(w, "changed", http.StatusConflict) // the fix moves
+	w.Header().Set("X-Changed", "1")              // this comment
+}
+`,
+	`package handler
+
+import (
+	"net/http"
+
+	"teamerr"
+)
+
+func notFound(w http.ResponseWriter, r *http.Request) {
+	teamerr.Write(w, teamerr.NotFound("no item"))
+	http.Error(w, "no such item", http.StatusNotFound)
+}
+`,
+}
+
+var brokenFixSeeds = []string{
+	`package handler
+
+import ("net/http"; "net/http/httptest")
+
+func probe() *httptest.ResponseRecorder {
+	w := httptest.NewRecorder()
+	http.Error(w, "Internal Server Error", http.StatusInternalServerError)
+	return w
+}
+`,
+	`package handler; import "net/http"
+func internal(w http.ResponseWriter, r *http.Request) { http.Error(w, "Internal Server Error", 500) }`,
+	`package handler
+
+import "net/http"
+
+func internal(w http.ResponseWriter, r *http.Request) {
+	http.Error(w, "Internal Server Error", http.StatusInternalServerError)
+}
+
+import (
+	"net/http/httptest"
 `,
 }
 
