@@ -64,6 +64,7 @@
 //	//errcontract:public                          on an error type: its Error text is safe for clients
 //	//errcontract:ignore error-leak -- reason     suppresses a finding on this line or the next
 //
-// An ignore needs a reason, and an ignore that suppresses nothing is
-// reported, as is a malformed directive (Category "directive").
+// directive: a malformed or misplaced errcontract directive, and an
+// ignore that suppresses nothing. An ignore needs a reason. These findings
+// are errcontract's own hygiene, not a rule: -disable does not turn them off.
 package analyzer

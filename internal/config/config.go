@@ -235,7 +235,7 @@ func (c *Config) BindFlags(fs *flag.FlagSet) {
 		}
 		return err
 	})
-	fs.StringVar(&c.Constructors, "constructors", c.Constructors, "import path of the canonical error package used by fixes")
+	fs.StringVar(&c.Constructors, "constructors", c.Constructors, "import path of the canonical error package: fixes use it when a package imports none of its own, and its constructor directives are not checked against the contract")
 	fs.StringVar(&c.File, "config", c.File, "the "+FileName+" to use for every package (default: the one found upward from each package's directory)")
 }
 

@@ -1,0 +1,8 @@
+package legacy
+
+import "net/http"
+
+func getV1(w http.ResponseWriter, r *http.Request) {
+	//errcontract:ignore raw-http-error
+	http.Error(w, "bad request", http.StatusBadRequest)
+}
