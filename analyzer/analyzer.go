@@ -28,24 +28,44 @@ var Analyzer = New(DefaultConfig())
 // (a cgo library that is missing, a type error below the handlers) would
 // otherwise hide the findings of every package that imports it. Where code
 // does not type-check, the rules say nothing about it (see typing).
-func New(cfg Config) *analysis.Analyzer {
-	c := &checker{cfg: cfg}
+func New(cfg Config) *analysis.Analyzer { return newAnalyzer(cfg, false) }
+
+// NewSurveyor returns the analyzer of New that also surveys how each
+// package writes errors, its result: what errcontract init writes its
+// first errcontract.yaml from. The survey is work that no rule needs, so
+// the analyzer of New, which runs on every build, does not do it.
+func NewSurveyor(cfg Config) *analysis.Analyzer { return newAnalyzer(cfg, true) }
+
+func newAnalyzer(cfg Config, survey bool) *analysis.Analyzer {
+	c := &checker{cfg: cfg, survey: survey}
 	a := &analysis.Analyzer{
 		Name:             "errcontract",
 		Doc:              mustExtractDoc(doc, "errcontract"),
 		URL:              "https://github.com/errcontract/errcontract",
 		Run:              c.run,
 		RunDespiteErrors: true,
-		ResultType:       reflect.TypeFor[*Survey](),
 		FactTypes:        []analysis.Fact{new(isConstructor), new(isWriter), new(isPublic), new(declaresDirectives), new(summary), new(isSentinel)},
+	}
+	if survey {
+		a.ResultType = reflect.TypeFor[*Survey]()
 	}
 	c.cfg.BindFlags(&a.Flags)
 	return a
 }
 
 type checker struct {
-	cfg   Config
-	files files // errcontract.yaml files, parsed once per run
+	cfg    Config
+	files  files // errcontract.yaml files, parsed once per run
+	survey bool  // the result is the package's Survey
+}
+
+// result returns what run returns for s: nothing, unless the analyzer
+// surveys.
+func (c *checker) result(s *Survey) any {
+	if !c.survey {
+		return nil
+	}
+	return s
 }
 
 func (c *checker) run(pass *analysis.Pass) (any, error) {
@@ -54,7 +74,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 		// With the file invalid, no rule can be trusted to apply the
 		// team's contract: report the file, and nothing else.
 		reportProblems(pass, file, file.Path, problems)
-		return (*Survey)(nil), nil
+		return c.result(nil), nil
 	}
 	cfg, err := resolve(c.cfg, file)
 	if err != nil {
@@ -75,6 +95,9 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 		pass.ExportObjectFact(v, new(isSentinel))
 	}
 	s := newState(pass, cfg, r, typed)
+	if c.survey {
+		s.result = new(Survey)
+	}
 	if s.serves || !isStandard(pass.Pkg.Path()) {
 		s.summarize(s.serves)
 	}
@@ -84,7 +107,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 		s.surveyFuncs()
 	}
 	r.reportUnusedIgnores()
-	return s.result, nil
+	return c.result(s.result), nil
 }
 
 // state is what the rules share while checking one package.
@@ -104,7 +127,7 @@ type state struct {
 	errorWrites    map[*ast.BlockStmt][]errorWrite // by function body, for missing-return
 	writtenAgain   map[*ast.CallExpr]bool          // reported by missing-return
 	handlers       map[*ast.FuncDecl]*handlerContract
-	result         *Survey
+	result         *Survey // if the analyzer surveys
 }
 
 // newState returns the state for checking pass.Pkg. The package serves
@@ -122,7 +145,6 @@ func newState(pass *analysis.Pass, cfg *settings, r *reporter, typed *typing) *s
 		imported:      make(map[*types.Func]*summary),
 		errorWrites:   make(map[*ast.BlockStmt][]errorWrite),
 		writtenAgain:  make(map[*ast.CallExpr]bool),
-		result:        new(Survey),
 	}
 	s.serves = s.isCanonicalPkg(pass.Pkg)
 	for _, imp := range pass.Pkg.Imports() {

@@ -47,6 +47,9 @@ type HandlerCall struct {
 
 // survey records what the site at cur tells about the package's errors.
 func (s *state) survey(cur inspector.Cursor, site *site) {
+	if s.result == nil {
+		return // the analyzer does not survey
+	}
 	codes := slices.Clone(site.helperStatuses)
 	if site.fixed != 0 {
 		codes = append(codes, site.fixed)
@@ -101,6 +104,9 @@ func (s *state) enclosingHandler(cur inspector.Cursor) ast.Node {
 
 // surveyFuncs records the package's helpers and canonical functions.
 func (s *state) surveyFuncs() {
+	if s.result == nil {
+		return // the analyzer does not survey
+	}
 	for _, file := range s.pass.Files {
 		for _, decl := range file.Decls {
 			fd, ok := decl.(*ast.FuncDecl)

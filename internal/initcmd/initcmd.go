@@ -140,7 +140,7 @@ func survey(pkgs []*packages.Package) (*findings, error) {
 	// The survey is of the code, not of an errcontract.yaml written before:
 	// writers it declared would no longer be helpers.
 	cfg.File = os.DevNull
-	a := analyzer.New(cfg)
+	a := analyzer.NewSurveyor(cfg)
 	graph, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
 	if err != nil {
 		return nil, err
