@@ -163,18 +163,18 @@ func run(a *analysis.Analyzer, args []string, opts *options) int {
 // analyze loads the packages args name, lets loaded see them, and runs a
 // on them.
 func analyze(a *analysis.Analyzer, args []string, opts *options, loaded func([]*packages.Package)) (*checker.Graph, error) {
-	roots, err := load(args, opts.tests, opts.sourceDeps)
+	prog, err := load(args, opts.tests, opts.sourceDeps)
 	if err != nil {
 		return nil, err
 	}
-	loaded(roots)
-	prune(roots)
+	loaded(prog.roots)
+	prog.prune()
 	dbg := func(b byte) bool { return strings.IndexByte(opts.debug, b) >= 0 }
 	checkerOpts := &checker.Options{Sequential: dbg('p'), SanityCheck: dbg('s')}
 	if dbg('f') {
 		checkerOpts.FactLog = os.Stderr
 	}
-	return checker.Analyze([]*analysis.Analyzer{a}, roots, checkerOpts)
+	return checker.Analyze([]*analysis.Analyzer{a}, prog.roots, checkerOpts)
 }
 
 // fix applies the fixes of graph and returns the exit code. Fixes that

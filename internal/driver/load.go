@@ -44,16 +44,24 @@ type loader struct {
 
 // A node is one package of the graph and the state of its loading.
 type node struct {
-	pkg    *packages.Package
-	source bool // type-checked from source, with syntax
-	read   bool // read from export data: a source package imports it
-	once   sync.Once
+	pkg      *packages.Package
+	source   bool // type-checked from source, with syntax
+	analysed bool // the analyzer runs on it: function bodies are checked
+	read     bool // read from export data: a source package imports it
+	once     sync.Once
+}
+
+// A program is the loaded packages: the roots, and which packages the
+// analyzer is to run on.
+type program struct {
+	roots    []*packages.Package
+	analysed map[*packages.Package]bool
 }
 
 // load returns the packages matching patterns, each checked from source,
 // and their dependencies: from source where sourceSet says so, otherwise
 // from export data.
-func load(patterns []string, tests, allSource bool) ([]*packages.Package, error) {
+func load(patterns []string, tests, allSource bool) (*program, error) {
 	cfg := &packages.Config{Mode: metadataMode, Tests: tests}
 	roots, err := packages.Load(cfg, patterns...)
 	if err != nil {
@@ -67,7 +75,11 @@ func load(patterns []string, tests, allSource bool) ([]*packages.Package, error)
 		nodes: make(map[*packages.Package]*node),
 		cpu:   make(chan struct{}, runtime.GOMAXPROCS(0)),
 	}
-	for pkg := range sourceSet(roots, allSource) {
+	analysed, consistent := sourceSet(roots, allSource)
+	for pkg := range analysed {
+		ld.nodes[pkg] = &node{pkg: pkg, source: true, analysed: true}
+	}
+	for pkg := range consistent {
 		ld.nodes[pkg] = &node{pkg: pkg, source: true}
 	}
 	packages.Visit(roots, nil, func(pkg *packages.Package) {
@@ -89,44 +101,50 @@ func load(patterns []string, tests, allSource bool) ([]*packages.Package, error)
 		wg.Go(func() { ld.ensure(ld.nodes[root]) })
 	}
 	wg.Wait()
-	return roots, nil
+	return &program{roots: roots, analysed: analysed}, nil
 }
 
-// sourceSet returns the packages to check from source: the roots, the
-// packages of the main modules (a go.work workspace's among them) that
-// they depend on, since their helpers are summarised as facts, the
-// dependencies whose source declares errcontract directives, and, to keep
-// the graph consistent, every package that imports one of those. With
-// allSource, it is every package.
-func sourceSet(roots []*packages.Package, allSource bool) map[*packages.Package]bool {
-	set := make(map[*packages.Package]bool)
+// sourceSet returns the packages to check from source. The analysed ones
+// are those whose findings or facts matter: the roots, the packages of the
+// main modules (a go.work workspace's among them) that they depend on,
+// since their helpers are summarised as facts, and the dependencies whose
+// source declares errcontract directives; with allSource, every package.
+// The consistent ones are the other packages that import one of those
+// (a package recompiled for another's internal test, say): their types
+// must refer to the source-checked packages, not to export data, but
+// their function bodies matter to no one, as go/packages also treats
+// them. A dependency without export data is among them too.
+func sourceSet(roots []*packages.Package, allSource bool) (analysed, consistent map[*packages.Package]bool) {
+	analysed = make(map[*packages.Package]bool)
+	consistent = make(map[*packages.Package]bool)
 	for _, root := range roots {
-		set[root] = true
+		analysed[root] = true
 	}
 	var visit func(pkg *packages.Package) bool
 	done := make(map[*packages.Package]bool)
 	visit = func(pkg *packages.Package) bool {
 		if done[pkg] {
-			return set[pkg]
+			return analysed[pkg] || consistent[pkg]
 		}
 		done[pkg] = true
+		importsSource := false
 		for _, imp := range pkg.Imports {
-			if visit(imp) {
-				set[pkg] = true // an importer of a source package
-			}
+			importsSource = visit(imp) || importsSource
 		}
-		if pkg.PkgPath == "unsafe" {
+		switch {
+		case pkg.PkgPath == "unsafe":
 			return false
+		case allSource || inMainModule(pkg) || declaresDirectives(pkg):
+			analysed[pkg] = true
+		case !analysed[pkg] && (importsSource || pkg.ExportFile == ""):
+			consistent[pkg] = true
 		}
-		if allSource || inMainModule(pkg) || declaresDirectives(pkg) || pkg.ExportFile == "" {
-			set[pkg] = true
-		}
-		return set[pkg]
+		return analysed[pkg] || consistent[pkg]
 	}
 	for _, root := range roots {
 		visit(root)
 	}
-	return set
+	return analysed, consistent
 }
 
 func inMainModule(pkg *packages.Package) bool {
@@ -150,13 +168,13 @@ func declaresDirectives(pkg *packages.Package) bool {
 	return false
 }
 
-// prune drops from the Imports of every package checked from source the
-// packages read from export data, so that an analysis driver runs on the
-// former only: the others have no syntax to analyse.
-func prune(roots []*packages.Package) {
-	packages.Visit(roots, func(pkg *packages.Package) bool {
+// prune drops from the Imports of every package to analyse those it does
+// not analyse, so that an analysis driver runs on the former only: the
+// others have no syntax, or no function bodies, to analyse.
+func (prog *program) prune() {
+	packages.Visit(prog.roots, func(pkg *packages.Package) bool {
 		for path, imp := range pkg.Imports {
-			if imp.TypesInfo == nil {
+			if !prog.analysed[imp] {
 				delete(pkg.Imports, path)
 			}
 		}
@@ -181,7 +199,7 @@ func (ld *loader) ensure(n *node) {
 		case n.pkg.PkgPath == "unsafe":
 			n.pkg.Types = types.Unsafe
 		case n.source:
-			ld.check(n.pkg)
+			ld.check(n.pkg, !n.analysed)
 		case n.read:
 			ld.readExportData(n.pkg)
 		}
@@ -231,10 +249,10 @@ func exportView(pkg *packages.Package) map[string]*types.Package {
 	return view
 }
 
-// check parses and type-checks pkg from source. Its errors are recorded
-// as go/packages records them, and it is ill-typed if it or any of its
-// imports has errors.
-func (ld *loader) check(pkg *packages.Package) {
+// check parses and type-checks pkg from source, without its function
+// bodies if ignoreBodies. Its errors are recorded as go/packages records
+// them, and it is ill-typed if it or any of its imports has errors.
+func (ld *loader) check(pkg *packages.Package, ignoreBodies bool) {
 	ld.cpu <- struct{}{}
 	defer func() { <-ld.cpu }()
 	files := pkg.CompiledGoFiles
@@ -262,10 +280,11 @@ func (ld *loader) check(pkg *packages.Package) {
 		FileVersions: make(map[*ast.File]string),
 	}
 	tc := &types.Config{
-		Importer:    importerOf(pkg),
-		Sizes:       pkg.TypesSizes,
-		FakeImportC: fakeC,
-		Error:       func(err error) { addError(pkg, err) },
+		Importer:         importerOf(pkg),
+		Sizes:            pkg.TypesSizes,
+		FakeImportC:      fakeC,
+		IgnoreFuncBodies: ignoreBodies,
+		Error:            func(err error) { addError(pkg, err) },
 	}
 	if pkg.Module != nil && pkg.Module.GoVersion != "" {
 		tc.GoVersion = "go" + pkg.Module.GoVersion

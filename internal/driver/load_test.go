@@ -25,10 +25,11 @@ func inDir(t *testing.T, dir string) {
 // and the standard library come from export data, complete.
 func TestLoadSourceSet(t *testing.T) {
 	inDir(t, "testdata/app")
-	roots, err := load([]string{"./api"}, false, false)
+	prog, err := load([]string{"./api"}, false, false)
 	if err != nil {
 		t.Fatal(err)
 	}
+	roots := prog.roots
 	if len(roots) != 1 || roots[0].PkgPath != "example.com/app/api" {
 		t.Fatalf("roots = %v, want [example.com/app/api]", roots)
 	}
@@ -67,7 +68,7 @@ func TestLoadSourceSet(t *testing.T) {
 		t.Errorf("api's types import a different example.com/plain than the loaded one")
 	}
 
-	prune(roots)
+	prog.prune()
 	for path := range api.Imports {
 		if path == "example.com/plain" || path == "net/http" {
 			t.Errorf("prune kept %s, which was read from export data", path)
@@ -82,11 +83,11 @@ func TestLoadSourceSet(t *testing.T) {
 // source.
 func TestLoadAllSource(t *testing.T) {
 	inDir(t, "testdata/app")
-	roots, err := load([]string{"./api"}, false, true)
+	prog, err := load([]string{"./api"}, false, true)
 	if err != nil {
 		t.Fatal(err)
 	}
-	packages.Visit(roots, nil, func(pkg *packages.Package) {
+	packages.Visit(prog.roots, nil, func(pkg *packages.Package) {
 		if pkg.PkgPath != "unsafe" && pkg.TypesInfo == nil {
 			t.Errorf("%s was not checked from source", pkg.PkgPath)
 		}
@@ -98,14 +99,59 @@ func TestLoadAllSource(t *testing.T) {
 // not counted among the packages that could not be type-checked.
 func TestLoadNoMatch(t *testing.T) {
 	inDir(t, "testdata/app")
-	roots, err := load([]string{"./api/nothing/..."}, false, false)
+	prog, err := load([]string{"./api/nothing/..."}, false, false)
 	if err != nil {
 		t.Fatal(err)
 	}
+	roots := prog.roots
 	if len(roots) != 1 || len(roots[0].Errors) == 0 {
 		t.Fatalf("load of nothing = %v, want one package with an error", roots)
 	}
 	if n := countIllTyped(roots); n != 0 {
 		t.Errorf("countIllTyped = %d, want 0", n)
+	}
+}
+
+// TestSourceSet checks the kinds of packages on a graph made by hand: a
+// dependency that imports a package checked from source (as a package
+// recompiled for another's internal test does) is checked from source
+// for consistent types, but not analysed; so is one without export data;
+// a plain dependency is neither.
+func TestSourceSet(t *testing.T) {
+	third := &packages.Module{Path: "example.com/lib"}
+	mk := func(path string, imports ...*packages.Package) *packages.Package {
+		pkg := &packages.Package{ID: path, PkgPath: path, Module: third, ExportFile: path + ".a", Imports: make(map[string]*packages.Package)}
+		for _, imp := range imports {
+			pkg.Imports[imp.PkgPath] = imp
+		}
+		return pkg
+	}
+	root := mk("example.com/app/web")
+	root.Module = &packages.Module{Path: "example.com/app", Main: true}
+	plain := mk("example.com/lib/plain")
+	recompiled := mk("example.com/lib/uses", root)
+	noExport := mk("example.com/lib/broken")
+	noExport.ExportFile = ""
+	test := mk("example.com/app/web_test", root, recompiled, plain, noExport)
+	test.Module = root.Module
+
+	analysed, consistent := sourceSet([]*packages.Package{root, test}, false)
+	for _, tc := range []struct {
+		pkg                  *packages.Package
+		analysed, consistent bool
+	}{
+		{root, true, false},
+		{test, true, false},
+		{recompiled, false, true},
+		{noExport, false, true},
+		{plain, false, false},
+	} {
+		if analysed[tc.pkg] != tc.analysed || consistent[tc.pkg] != tc.consistent {
+			t.Errorf("%s: analysed %v, consistent %v; want %v, %v", tc.pkg.PkgPath, analysed[tc.pkg], consistent[tc.pkg], tc.analysed, tc.consistent)
+		}
+	}
+	all, _ := sourceSet([]*packages.Package{root, test}, true)
+	if !all[plain] || !all[recompiled] {
+		t.Errorf("with allSource, every dependency is analysed: %v", all)
 	}
 }
