@@ -40,6 +40,15 @@ type loader struct {
 	nodes   map[*packages.Package]*node
 	exports sync.Mutex    // gcexportdata may fill in any package of a view
 	cpu     chan struct{} // limits parsing and type-checking to GOMAXPROCS
+	parsed  sync.Map      // file name to *parsedFile
+}
+
+// A parsedFile is a file parsed once for every package it belongs to: a
+// package and its test variant share most of their files.
+type parsedFile struct {
+	once sync.Once
+	file *ast.File
+	err  error
 }
 
 // A node is one package of the graph and the state of its loading.
@@ -261,7 +270,7 @@ func (ld *loader) check(pkg *packages.Package, ignoreBodies bool) {
 		files, fakeC = pkg.GoFiles, true // cgo processing failed
 	}
 	for _, name := range files {
-		f, err := parser.ParseFile(ld.fset, name, nil, parser.AllErrors|parser.ParseComments)
+		f, err := ld.parse(name)
 		if f != nil {
 			pkg.Syntax = append(pkg.Syntax, f)
 		}
@@ -312,6 +321,16 @@ func dropBuildErrors(pkg *packages.Package) {
 	pkg.Errors = slices.DeleteFunc(pkg.Errors, func(e packages.Error) bool {
 		return e.Kind == packages.ListError && strings.HasPrefix(e.Msg, "# ")
 	})
+}
+
+// parse returns the syntax of the file name, parsing it the first time.
+func (ld *loader) parse(name string) (*ast.File, error) {
+	v, _ := ld.parsed.LoadOrStore(name, new(parsedFile))
+	pf := v.(*parsedFile)
+	pf.once.Do(func() {
+		pf.file, pf.err = parser.ParseFile(ld.fset, name, nil, parser.AllErrors|parser.ParseComments)
+	})
+	return pf.file, pf.err
 }
 
 // importerOf resolves the imports of pkg's files through pkg.Imports,
