@@ -117,7 +117,11 @@ func medianOf(xs []float64) float64 {
 // says where and how they were measured.
 func formatTable(machine string, runs int, rows []*row) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s; medians of %d runs of each variant, alternating\n\n", machine, runs)
+	if runs == 1 {
+		fmt.Fprintf(&b, "%s; one run of each variant\n\n", machine)
+	} else {
+		fmt.Fprintf(&b, "%s; medians of %d runs of each variant, alternating\n\n", machine, runs)
+	}
 	b.WriteString("| corpus | packages | variant | diagnostics | wall | CPU | peak RSS | floor | wall / floor | CPU / floor | peak RSS / floor |\n")
 	b.WriteString("|---|--:|---|--:|--:|--:|--:|---|--:|--:|--:|\n")
 	for _, r := range rows {

@@ -67,7 +67,11 @@ func TestSummarizeWithoutFloor(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := formatTable("m", 1, rows); !strings.HasSuffix(got, "| std | 10 | vet-warm | 3 | 1.00 s | 2.00 s | 1024 MiB | n/a | n/a | n/a | n/a |\n") {
+	got := formatTable("m", 1, rows)
+	if !strings.HasPrefix(got, "m; one run of each variant\n") {
+		t.Errorf("the first line of the table of one run:\n%s", got)
+	}
+	if !strings.HasSuffix(got, "| std | 10 | vet-warm | 3 | 1.00 s | 2.00 s | 1024 MiB | n/a | n/a | n/a | n/a |\n") {
 		t.Errorf("table without the variant's floor:\n%s", got)
 	}
 }
