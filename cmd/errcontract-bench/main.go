@@ -12,6 +12,9 @@
 //     declares no facts and does nothing; what remains is what no analyzer
 //     can avoid: loading (the packages from source, their dependencies
 //     from export data) and type-checking;
+//   - driver-floor: the errcontract command's driver running the floor's
+//     analyzer, which tells what the command's loading costs from what its
+//     rules cost;
 //   - errcontract: the errcontract command;
 //   - standard: errcontract under singlechecker, which loads every
 //     dependency from source because the analyzer declares facts: what
@@ -35,6 +38,8 @@
 // Usage:
 //
 //	go run ./cmd/errcontract-bench [-corpus frameworks,std] [-runs 5] [-variants floor,errcontract,standard]
+//
+// -variants=all measures every variant.
 //
 // Corpora: std (in $GOROOT/src), cmd (./... in $GOROOT/src/cmd), deps
 // (all, in the module of the current directory), frameworks (./... in

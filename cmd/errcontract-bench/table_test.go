@@ -33,11 +33,11 @@ func TestSummarize(t *testing.T) {
 	// outlier that the median discards. Each vet variant is divided by the
 	// vet floor of its temperature, the others by the floor.
 	rows, err := summarize([]measurement{
-		m("floor", 0, 10, 20, 1000), m("errcontract", 4, 11, 21, 1200), m("standard", 4, 40, 80, 5000),
+		m("floor", 0, 10, 20, 1000), m("driver-floor", 0, 10, 20, 1100), m("errcontract", 4, 11, 21, 1200), m("standard", 4, 40, 80, 5000),
 		m("vet-floor-cold", 0, 20, 40, 100), m("vet-cold", 4, 30, 50, 150), m("vet-floor-warm", 0, 2, 1, 50), m("vet-warm", 4, 3, 2, 50),
-		m("floor", 0, 12, 20, 1000), m("errcontract", 4, 60, 90, 1200), m("standard", 4, 44, 84, 5000),
+		m("floor", 0, 12, 20, 1000), m("driver-floor", 0, 14, 22, 1100), m("errcontract", 4, 60, 90, 1200), m("standard", 4, 44, 84, 5000),
 		m("vet-floor-cold", 0, 20, 40, 100), m("vet-cold", 4, 30, 50, 150), m("vet-floor-warm", 0, 2, 1, 50), m("vet-warm", 4, 3, 2, 50),
-		m("floor", 0, 11, 20, 1000), m("errcontract", 4, 12, 22, 1250), m("standard", 4, 42, 82, 5200),
+		m("floor", 0, 11, 20, 1000), m("driver-floor", 0, 11, 21, 1100), m("errcontract", 4, 12, 22, 1250), m("standard", 4, 42, 82, 5200),
 		m("vet-floor-cold", 0, 20, 40, 100), m("vet-cold", 4, 30, 50, 150), m("vet-floor-warm", 0, 2, 1, 50), m("vet-warm", 4, 3, 2, 50),
 	})
 	if err != nil {
@@ -49,6 +49,7 @@ func TestSummarize(t *testing.T) {
 | corpus | packages | variant | diagnostics | wall | CPU | peak RSS | floor | wall / floor | CPU / floor | peak RSS / floor |
 |---|--:|---|--:|--:|--:|--:|---|--:|--:|--:|
 | std | 10 | floor | 0 | 11.00 s | 20.00 s | 1000 MiB | floor | 1.00 | 1.00 | 1.00 |
+| std | 10 | driver-floor | 0 | 11.00 s | 21.00 s | 1100 MiB | floor | 1.00 | 1.05 | 1.10 |
 | std | 10 | errcontract | 4 | 12.00 s | 22.00 s | 1200 MiB | floor | 1.09 | 1.10 | 1.20 |
 | std | 10 | standard | 4 | 42.00 s | 82.00 s | 5000 MiB | floor | 3.82 | 4.10 | 5.00 |
 | std | 10 | vet-floor-cold | 0 | 20.00 s | 40.00 s | 100 MiB | vet-floor-cold | 1.00 | 1.00 | 1.00 |
@@ -87,7 +88,7 @@ func TestParseVariants(t *testing.T) {
 	for _, tc := range []struct{ list, want string }{
 		{" vet-warm,floor,,vet-warm ", "vet-warm,floor"},
 		{defaultVariants, "floor,errcontract,standard"},
-		{"floor,all", "floor,errcontract,standard,vet-floor-cold,vet-cold,vet-floor-warm,vet-warm"},
+		{"floor,all", "floor,driver-floor,errcontract,standard,vet-floor-cold,vet-cold,vet-floor-warm,vet-warm"},
 	} {
 		vs, err := parseVariants(tc.list)
 		var names []string
@@ -98,7 +99,7 @@ func TestParseVariants(t *testing.T) {
 			t.Errorf("parseVariants(%q) = %s, %v; want %s", tc.list, got, err, tc.want)
 		}
 	}
-	const valid = "(valid: floor, errcontract, standard, vet-floor-cold, vet-cold, vet-floor-warm, vet-warm, or all)"
+	const valid = "(valid: floor, driver-floor, errcontract, standard, vet-floor-cold, vet-cold, vet-floor-warm, vet-warm, or all)"
 	for _, tc := range []struct{ list, want string }{
 		{"floor,ssa", `unknown variant "ssa" ` + valid},
 		{",", `no variant in "," ` + valid},
@@ -110,7 +111,8 @@ func TestParseVariants(t *testing.T) {
 }
 
 // Every variant runs a tool there is, and is divided by a floor that is
-// a variant of the same driver and temperature that runs the floor tool.
+// a variant of singlechecker or go vet, of the same temperature, that
+// runs the floor tool.
 func TestVariants(t *testing.T) {
 	for _, v := range variants {
 		if tools[v.tool] == nil {

@@ -28,9 +28,10 @@ const nonceEnv = "ERRCONTRACT_BENCH_NONCE"
 // tools are the commands the executable runs as, by the value of toolEnv.
 // None returns.
 var tools = map[string]func(){
-	"floor":       func() { singlechecker.Main(floor) },
-	"errcontract": func() { driver.Main(analyzer.Analyzer) },
-	"standard":    func() { singlechecker.Main(analyzer.Analyzer) },
+	"floor":        func() { singlechecker.Main(floor) },
+	"driver-floor": func() { driver.Main(floor) },
+	"errcontract":  func() { driver.Main(analyzer.Analyzer) },
+	"standard":     func() { singlechecker.Main(analyzer.Analyzer) },
 }
 
 // floor requires nothing, declares no facts and does nothing, so that a

@@ -9,7 +9,7 @@ import (
 // A variant is one way a user runs a tool on a corpus.
 type variant struct {
 	name string
-	tool string // the value of toolEnv: floor, errcontract or standard
+	tool string // the value of toolEnv: a key of tools
 	vet  string // under go vet -vettool: cold or warm; empty for the tool itself
 	// floor is the variant whose costs this one's are divided by: the
 	// floor of the same driver (and temperature, under go vet).
@@ -26,6 +26,7 @@ const (
 // variants are the variants in the order they are measured and printed.
 var variants = []variant{
 	{"floor", "floor", "", "floor"},
+	{"driver-floor", "driver-floor", "", "floor"},
 	{"errcontract", "errcontract", "", "floor"},
 	{"standard", "standard", "", "floor"},
 	{"vet-floor-cold", "floor", cold, "vet-floor-cold"},
