@@ -12,7 +12,8 @@ type variant struct {
 	tool string // the value of toolEnv: a key of tools
 	vet  string // under go vet -vettool: cold or warm; empty for the tool itself
 	// floor is the variant whose costs this one's are divided by: the
-	// floor of the same driver (and temperature, under go vet).
+	// honest floor, singlechecker's, for a tool run on its own; under go
+	// vet, the vet floor of the same temperature.
 	floor string
 }
 
@@ -23,7 +24,8 @@ const (
 	warm = "warm"
 )
 
-// variants are the variants in the order they are measured and printed.
+// variants are the variants in the order -variants=all measures and
+// prints them.
 var variants = []variant{
 	{"floor", "floor", "", "floor"},
 	{"driver-floor", "driver-floor", "", "floor"},
