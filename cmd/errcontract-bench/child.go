@@ -1,92 +1,123 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"os"
+	"os/exec"
+	"sort"
+	"strings"
 	"time"
-
-	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/checker"
-	"golang.org/x/tools/go/packages"
 )
 
-// runChild measures one variant on one corpus and writes the measurement
-// to out as JSON.
-func runChild(variant, corpusName string, out io.Writer) error {
-	a, err := newVariant(variant)
-	if err != nil {
-		return err
+// command returns the command a user runs for v on c: the tool itself,
+// or go vet with the tool, on c's patterns in c's directory, with JSON
+// output. nonce is the tool's version under go vet.
+func command(self string, c corpus, v variant, nonce string) *exec.Cmd {
+	var cmd *exec.Cmd
+	if v.vet == "" {
+		cmd = exec.Command(self, append([]string{"-json"}, c.patterns...)...)
+	} else {
+		cmd = exec.Command("go", append([]string{"vet", "-vettool=" + self, "-json"}, c.patterns...)...)
 	}
-	c, err := findCorpus(corpusName)
-	if err != nil {
-		return err
-	}
-	m, err := measure(a, c)
-	if err != nil {
-		return err
-	}
-	m.Corpus, m.Variant = corpusName, variant
-	return json.NewEncoder(out).Encode(m)
+	cmd.Dir = c.dir
+	cmd.Env = append(os.Environ(), toolEnv+"="+v.tool, nonceEnv+"="+nonce)
+	return cmd
 }
 
-// measure loads c and runs a on it, as errcontract ./... would, and
-// returns the wall time, the process's CPU time and its peak RSS.
-func measure(a *analysis.Analyzer, c corpus) (measurement, error) {
+// runChild runs cmd and returns its diagnostics and what it cost: the
+// wall time from start to exit, and the CPU time and peak RSS of its
+// process tree. A failure of the child, or an error in its JSON, is an
+// error that shows its stderr.
+func runChild(cmd *exec.Cmd) (measurement, error) {
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	start := time.Now()
-	pkgs, err := load(c)
-	if err != nil {
-		return measurement{}, err
-	}
-	graph, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
-	if err != nil {
-		return measurement{}, err
-	}
-	diags, err := rootDiagnostics(graph)
-	if err != nil {
-		return measurement{}, fmt.Errorf("%s on %s: %v", a.Name, c.name, err)
-	}
+	err := cmd.Run()
 	wall := time.Since(start)
-	cpu, rss, err := resourceUsage()
-	if err != nil {
-		return measurement{}, err
-	}
-	return measurement{Packages: len(pkgs), Diagnostics: diags, Wall: wall, CPU: cpu, PeakRSS: rss}, nil
-}
-
-// load loads the packages of c as the singlechecker does for an analyzer
-// with facts: every package from source, tests included. Every variant
-// loads the same way, so that the floor is the same work for all.
-func load(c corpus) ([]*packages.Package, error) {
-	cfg := &packages.Config{
-		Mode:  packages.LoadAllSyntax | packages.NeedModule,
-		Dir:   c.dir,
-		Tests: true,
-	}
-	pkgs, err := packages.Load(cfg, c.patterns...)
-	if err != nil {
-		return nil, fmt.Errorf("loading %s: %v", c.name, err)
-	}
-	if len(pkgs) == 0 {
-		return nil, fmt.Errorf("loading %s: %v matched no packages in %s", c.name, c.patterns, c.dir)
-	}
-	if n := packages.PrintErrors(pkgs); n > 0 {
-		return nil, fmt.Errorf("loading %s: %d errors, listed above; the benchmark measures only packages that load and type-check", c.name, n)
-	}
-	return pkgs, nil
-}
-
-// rootDiagnostics returns how many diagnostics the analysis reported on
-// the root packages, or the first error of any of its actions.
-func rootDiagnostics(graph *checker.Graph) (int, error) {
-	for act := range graph.All() {
-		if act.Err != nil {
-			return 0, fmt.Errorf("%s: %v", act, act.Err)
+	if err == nil {
+		var n int
+		if n, err = countDiagnostics(&stdout); err == nil {
+			return childUsage(cmd.ProcessState, n, wall)
 		}
 	}
-	n := 0
-	for _, act := range graph.Roots {
-		n += len(act.Diagnostics)
+	return measurement{}, fmt.Errorf("%s: %v\n%s", strings.Join(cmd.Args, " "), err, indent(stderr.String()))
+}
+
+func childUsage(ps *os.ProcessState, diagnostics int, wall time.Duration) (measurement, error) {
+	rss, err := peakRSS(ps)
+	if err != nil {
+		return measurement{}, err
 	}
-	return n, nil
+	return measurement{
+		Diagnostics: diagnostics,
+		Wall:        wall,
+		CPU:         ps.UserTime() + ps.SystemTime(), // of the child and the descendants it waited for
+		PeakRSS:     rss,
+	}, nil
+}
+
+// A jsonTree is the JSON output of singlechecker and of unitchecker under
+// go vet (one tree per package): package ID to analyzer name to a list of
+// diagnostics or an error.
+type jsonTree map[string]map[string]json.RawMessage
+
+// countDiagnostics returns how many distinct diagnostics the JSON trees
+// in r hold, or the errors they report. A diagnostic is counted once
+// however many packages report it: a package and its test variant report
+// the same ones in the package's files, and the drivers do not agree on
+// which variants they print.
+func countDiagnostics(r io.Reader) (int, error) {
+	seen := make(map[string]bool)
+	var errs []string
+	dec := json.NewDecoder(r)
+	for {
+		var tree jsonTree
+		if err := dec.Decode(&tree); err == io.EOF {
+			break
+		} else if err != nil {
+			return 0, fmt.Errorf("reading the JSON output: %v", err)
+		}
+		for id, results := range tree {
+			for name, result := range results {
+				if err := addDiagnostics(seen, name, result); err != nil {
+					errs = append(errs, fmt.Sprintf("%s: %s: %v", id, name, err))
+				}
+			}
+		}
+	}
+	if len(errs) > 0 {
+		sort.Strings(errs)
+		return 0, errors.New(strings.Join(errs, "\n"))
+	}
+	return len(seen), nil
+}
+
+// addDiagnostics adds to seen the diagnostics of one analyzer's result,
+// or returns the error the result is.
+func addDiagnostics(seen map[string]bool, analyzer string, result json.RawMessage) error {
+	var diags []struct{ Posn, Category, Message string }
+	if err := json.Unmarshal(result, &diags); err == nil {
+		for _, d := range diags {
+			seen[strings.Join([]string{analyzer, d.Posn, d.Category, d.Message}, "\x00")] = true
+		}
+		return nil
+	}
+	var failure struct{ Error string }
+	if err := json.Unmarshal(result, &failure); err != nil || failure.Error == "" {
+		return fmt.Errorf("neither diagnostics nor an error: %s", result)
+	}
+	return errors.New(failure.Error)
+}
+
+// indent indents each line of the child's stderr under the error.
+func indent(s string) string {
+	s = strings.TrimRight(s, "\n")
+	if s == "" {
+		return "\t(no stderr)"
+	}
+	return "\t" + strings.ReplaceAll(s, "\n", "\n\t")
 }

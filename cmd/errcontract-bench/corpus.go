@@ -1,33 +1,50 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
-
-	"github.com/errcontract/errcontract/analyzer"
-	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/buildssa"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 )
 
-// The corpora and variants, in the order they are measured and printed.
-// The facts variant is measured only on request.
+// The named corpora, and those measured by default: the large third-party
+// graph and the standard library.
 const (
-	allCorpora      = "std,cmd,deps"
-	allVariants     = "floor,errcontract,ssa,facts"
-	defaultVariants = "floor,errcontract,ssa"
+	namedCorpora   = "std,cmd,deps,frameworks"
+	defaultCorpora = "frameworks,std"
+	dirPrefix      = "dir:"
 )
 
-// A corpus is a set of packages to measure: patterns loaded in dir.
+// A corpus is a set of packages to measure: patterns in dir.
 type corpus struct {
 	name     string
 	dir      string
 	patterns []string
+}
+
+// parseCorpora returns the corpora of a comma-separated list, in its
+// order and without repeats.
+func parseCorpora(list string) ([]corpus, error) {
+	var names []string
+	for name := range strings.SplitSeq(list, ",") {
+		if name = strings.TrimSpace(name); name != "" && !slices.Contains(names, name) {
+			names = append(names, name)
+		}
+	}
+	if len(names) == 0 {
+		return nil, fmt.Errorf("no corpus in %q (valid: %s, dir:PATH)", list, listing(namedCorpora))
+	}
+	var cs []corpus
+	for _, name := range names {
+		c, err := findCorpus(name)
+		if err != nil {
+			return nil, err
+		}
+		cs = append(cs, c)
+	}
+	return cs, nil
 }
 
 // findCorpus returns the corpus called name.
@@ -40,14 +57,21 @@ func findCorpus(name string) (corpus, error) {
 		src, err := gorootSrc()
 		return corpus{name, filepath.Join(src, "cmd"), []string{"./..."}}, err
 	case "deps":
-		root, err := moduleRoot()
+		root, err := moduleRoot(name)
 		return corpus{name, root, []string{"all"}}, err
+	case "frameworks":
+		dir, err := frameworksDir()
+		return corpus{name, dir, []string{"./..."}}, err
 	}
-	return corpus{}, fmt.Errorf("unknown corpus %q (valid: %s)", name, listing(allCorpora))
+	if path, ok := strings.CutPrefix(name, dirPrefix); ok && path != "" {
+		dir, err := moduleDir(path)
+		return corpus{name, dir, []string{"./..."}}, err
+	}
+	return corpus{}, fmt.Errorf("unknown corpus %q (valid: %s, dir:PATH)", name, listing(namedCorpora))
 }
 
 func gorootSrc() (string, error) {
-	goroot, err := goEnv("GOROOT")
+	goroot, err := goEnv("", "GOROOT")
 	if err != nil {
 		return "", err
 	}
@@ -56,84 +80,78 @@ func gorootSrc() (string, error) {
 
 // moduleRoot returns the root directory of the module that contains the
 // current directory.
-func moduleRoot() (string, error) {
-	gomod, err := goEnv("GOMOD")
+func moduleRoot(corpus string) (string, error) {
+	gomod, err := goEnv("", "GOMOD")
 	if err != nil {
 		return "", err
 	}
 	if gomod == "" || gomod == os.DevNull {
-		return "", errors.New("corpus deps: the current directory is in no module (run from the module whose dependencies to measure)")
+		return "", fmt.Errorf("corpus %s: the current directory is in no module", corpus)
 	}
 	return filepath.Dir(gomod), nil
 }
 
-func goEnv(name string) (string, error) {
-	out, err := exec.Command("go", "env", name).Output()
+// frameworksDir returns testdata/frameworks of the errcontract module,
+// a module of its own whose dependencies are the frameworks.
+func frameworksDir() (string, error) {
+	root, err := moduleRoot("frameworks")
+	if err != nil {
+		return "", err
+	}
+	dir := filepath.Join(root, "testdata", "frameworks")
+	if _, err := os.Stat(filepath.Join(dir, "go.mod")); err != nil {
+		return "", fmt.Errorf("corpus frameworks: no testdata/frameworks/go.mod in %s (run from the errcontract module)", root)
+	}
+	return dir, nil
+}
+
+// moduleDir returns the absolute path of dir, which must be in a module.
+func moduleDir(dir string) (string, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return "", err
+	}
+	if fi, err := os.Stat(abs); err != nil || !fi.IsDir() {
+		return "", fmt.Errorf("corpus %s%s: not a directory", dirPrefix, dir)
+	}
+	gomod, err := goEnv(abs, "GOMOD")
+	if err != nil {
+		return "", err
+	}
+	if gomod == "" || gomod == os.DevNull {
+		return "", fmt.Errorf("corpus %s%s: in no module", dirPrefix, dir)
+	}
+	return abs, nil
+}
+
+// goEnv returns the value of the go command's variable name in dir (the
+// current directory if empty).
+func goEnv(dir, name string) (string, error) {
+	cmd := exec.Command("go", "env", name)
+	cmd.Dir = dir
+	out, err := cmd.Output()
 	if err != nil {
 		return "", fmt.Errorf("go env %s: %v", name, err)
 	}
 	return strings.TrimSpace(string(out)), nil
 }
 
-// newVariant returns the analyzer that the variant called name runs.
-func newVariant(name string) (*analysis.Analyzer, error) {
-	switch name {
-	case "floor":
-		return &analysis.Analyzer{
-			Name:     "floor",
-			Doc:      "floor does nothing: what remains is loading, type-checking and building the inspector",
-			Requires: []*analysis.Analyzer{inspect.Analyzer},
-			Run:      nothing,
-		}, nil
-	case "errcontract":
-		return analyzer.Analyzer, nil
-	case "ssa":
-		return &analysis.Analyzer{
-			Name:     "ssa",
-			Doc:      "ssa does nothing but build SSA for every function of the package",
-			Requires: []*analysis.Analyzer{buildssa.Analyzer},
-			Run:      nothing,
-		}, nil
-	case "facts":
-		return &analysis.Analyzer{
-			Name:      "facts",
-			Doc:       "facts does nothing but declare a fact type, so that the driver runs it on every dependency of the packages too, as it runs errcontract",
-			Requires:  []*analysis.Analyzer{inspect.Analyzer},
-			Run:       nothing,
-			FactTypes: []analysis.Fact{new(noFact)},
-		}, nil
+// countPackages returns how many packages the patterns of c match, test
+// variants not counted; an error means a corpus that does not load.
+func countPackages(c corpus) (int, error) {
+	cmd := exec.Command("go", append([]string{"list"}, c.patterns...)...)
+	cmd.Dir = c.dir
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		return 0, fmt.Errorf("listing %s: %v\n%s", c.name, err, stderr.String())
 	}
-	return nil, fmt.Errorf("unknown variant %q (valid: %s)", name, listing(allVariants))
-}
-
-func nothing(*analysis.Pass) (any, error) { return nil, nil }
-
-// noFact is the fact type of the facts variant, which exports none.
-type noFact struct{}
-
-func (*noFact) AFact() {}
-
-// parseList splits a comma-separated list of names and checks each one
-// against the valid names in all.
-func parseList(list, all, what string) ([]string, error) {
-	valid := strings.Split(all, ",")
-	var names []string
-	for name := range strings.SplitSeq(list, ",") {
-		name = strings.TrimSpace(name)
-		if name == "" {
-			continue
-		}
-		if !slices.Contains(valid, name) {
-			return nil, fmt.Errorf("unknown %s %q (valid: %s)", what, name, listing(all))
-		}
-		if !slices.Contains(names, name) {
-			names = append(names, name)
-		}
+	n := strings.Count(string(out), "\n")
+	if n == 0 {
+		return 0, fmt.Errorf("listing %s: no packages", c.name)
 	}
-	if len(names) == 0 {
-		return nil, fmt.Errorf("no %s in %q (valid: %s)", what, list, listing(all))
-	}
-	return names, nil
+	return n, nil
 }
 
 // listing spaces out a comma-separated list for a message.

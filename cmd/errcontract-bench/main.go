@@ -1,106 +1,106 @@
-// Command errcontract-bench measures what errcontract costs on top of
-// loading and type-checking the packages it lints.
+// Command errcontract-bench measures what errcontract costs a user against
+// the honest floor: a do-nothing analyzer without facts, run the same way
+// on the same packages.
 //
-// It runs three analyzers on the same packages with the same driver
-// (go/packages and go/analysis/checker, loading as errcontract ./... does:
-// full syntax of every package, tests included):
+// Every measurement is a whole command run as a child process in the
+// corpus's directory on the corpus's patterns, as a user runs it. The
+// benchmark's own executable is the tool, chosen by the environment
+// variable ERRCONTRACT_BENCH_TOOL, which go vet passes on to its vet
+// tool processes too. The variants:
 //
-//   - floor, which requires only the inspector and does nothing: the cost
-//     of loading, type-checking and building the inspector;
-//   - errcontract, the analyzer with its default configuration;
-//   - ssa, which requires only buildssa: the cost of building SSA for
-//     every function, for comparison.
+//   - floor: singlechecker with an analyzer that requires nothing,
+//     declares no facts and does nothing; what remains is what no analyzer
+//     can avoid: loading (the packages from source, their dependencies
+//     from export data) and type-checking;
+//   - driver-floor: the errcontract command's driver running the floor's
+//     analyzer, which tells what the command's loading costs from what its
+//     rules cost;
+//   - errcontract: the errcontract command;
+//   - standard: errcontract under singlechecker, which loads every
+//     dependency from source because the analyzer declares facts: what
+//     the command cost before it had a driver of its own;
+//   - vet-floor-cold and vet-cold: go vet -vettool with the floor and with
+//     errcontract, every vet action missing go vet's cache of results
+//     while the compiled export data stays cached, as after upgrading the
+//     tool;
+//   - vet-floor-warm and vet-warm: the same, every vet action hitting
+//     that cache, as when nothing changed since the last run.
 //
-// On request (-variants), a fourth:
-//
-//   - facts, which requires only the inspector but declares a fact type,
-//     so that, like errcontract, it runs on every dependency of the
-//     packages and not only on them: the floor of an analyzer with facts.
-//     With tests included, a corpus's dependencies hold many packages
-//     recompiled for a test that are not among its packages.
-//
-// Each measurement is a child process of its own, so that its peak
-// resident set size is its own. The variants alternate (floor,
-// errcontract, ssa, floor, ...) so that noise on the machine hits them
-// alike, and the command prints, as a Markdown table, the median wall
-// time, CPU time and peak RSS of each variant on each corpus and their
-// ratios to the floor's. The CPU time (user and system, of the process
-// itself: the go list it starts is not counted) is the steadier number on
-// a busy machine; the wall time is what a user waits for.
+// Wall time is measured by the parent; CPU time is the user and system
+// time of the child and of every process under it (go list, and for go vet
+// every vet tool process); peak RSS is the child's ru_maxrss, on Linux the
+// largest peak of any single process under it, not the sum of processes
+// running at once. The variants alternate within each run so that noise
+// on the machine hits them alike, and the command prints, as a Markdown
+// table, the medians of each variant on each corpus and their ratios to
+// the floor's: for go vet, to the vet floor of the same temperature.
 //
 // Usage:
 //
-//	go run ./cmd/errcontract-bench [-corpus std,cmd,deps] [-runs 5] [-variants floor,errcontract,ssa,facts]
+//	go run ./cmd/errcontract-bench [-corpus frameworks,std] [-runs 5] [-variants floor,errcontract,standard]
 //
-// The corpora are the standard library (std), the go command and the other
-// tools of the Go distribution (./... in $GOROOT/src/cmd), and the
-// dependency graph of the module in the current directory (all). A
-// package that fails to load ends the run: a benchmark of packages that
-// did not type-check would measure less than the real work.
+// -variants=all measures every variant.
+//
+// Corpora: std (in $GOROOT/src), cmd (./... in $GOROOT/src/cmd), deps
+// (all, in the module of the current directory), frameworks (./... in
+// testdata/frameworks of this module: gin, echo, fiber, chi and more) and
+// dir:PATH (./... in PATH, for a module checked out elsewhere). A child
+// that fails, or that reports an analysis error, ends the run: a
+// benchmark of packages that did not load would measure less than the
+// real work.
 package main
 
 import (
 	"flag"
 	"fmt"
 	"io"
-	"log"
 	"os"
 )
 
-// childFlag is the hidden flag with which the command runs itself to
-// measure one variant on one corpus.
-const childFlag = "child"
-
 func main() {
-	log.SetFlags(0)
-	log.SetPrefix("errcontract-bench: ")
-	corpora := flag.String("corpus", allCorpora, "comma-separated corpora to measure: "+listing(allCorpora))
-	runs := flag.Int("runs", 5, "measurements of each variant on each corpus")
-	variants := flag.String("variants", defaultVariants, "comma-separated variants to measure: "+listing(allVariants))
-	child := flag.Bool(childFlag, false, "measure one variant on one corpus and print the result as JSON")
-	flag.Usage = usage
-	flag.Parse()
-	if flag.NArg() > 0 {
-		usage()
-		os.Exit(2)
+	if tool := os.Getenv(toolEnv); tool != "" {
+		runTool(tool) // a child of the benchmark, or a vet tool under go vet
 	}
+	os.Exit(benchMain(os.Args[1:], os.Stdout, os.Stderr))
+}
 
-	if *child {
-		if err := runChild(*variants, *corpora, os.Stdout); err != nil {
-			log.Fatal(err)
-		}
-		return
+// benchMain runs the benchmark with the command-line arguments args,
+// prints the table to stdout and progress and errors to stderr, and
+// returns the exit code.
+func benchMain(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("errcontract-bench", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	corpora := fs.String("corpus", defaultCorpora, "comma-separated corpora to measure: "+listing(namedCorpora)+", or dir:PATH")
+	runs := fs.Int("runs", 5, "measurements of each variant on each corpus")
+	variants := fs.String("variants", defaultVariants, "comma-separated variants to measure: "+listing(variantNames())+", or all")
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "usage: errcontract-bench [-corpus list] [-runs n] [-variants list]\n\n")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if fs.NArg() > 0 {
+		fs.Usage()
+		return 2
 	}
 	p, err := newPlan(*corpora, *variants, *runs)
 	if err != nil {
-		log.Print(err)
-		usage()
-		os.Exit(2)
+		fmt.Fprintf(stderr, "errcontract-bench: %v\n", err)
+		fs.Usage()
+		return 2
 	}
-	results, err := p.run(os.Stderr)
-	if err != nil {
-		log.Fatal(err)
-	}
-	rows, err := summarize(results)
-	if err != nil {
-		log.Fatal(err)
-	}
-	if _, err := io.WriteString(os.Stdout, formatTable(machine(), *runs, rows)); err != nil {
-		log.Fatal(err)
-	}
-}
-
-// usage prints the flags, less the hidden one.
-func usage() {
-	out := flag.CommandLine.Output()
-	fmt.Fprintf(out, "usage: errcontract-bench [-corpus list] [-runs n] [-variants list]\n\n")
-	visible := flag.NewFlagSet("errcontract-bench", flag.ContinueOnError)
-	visible.SetOutput(out)
-	flag.VisitAll(func(f *flag.Flag) {
-		if f.Name != childFlag {
-			visible.Var(f.Value, f.Name, f.Usage)
-			visible.Lookup(f.Name).DefValue = f.DefValue
+	desc := machine() // before the run loads the machine
+	results, err := p.run(stderr)
+	if err == nil {
+		var rows []*row
+		if rows, err = summarize(results); err == nil {
+			_, err = io.WriteString(stdout, formatTable(desc, *runs, rows))
 		}
-	})
-	visible.PrintDefaults()
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "errcontract-bench: %v\n", err)
+		return 1
+	}
+	return 0
 }

@@ -1,114 +1,124 @@
 package main
 
 import (
-	"encoding/json"
-	"errors"
+	"crypto/rand"
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
+	"slices"
 	"time"
-
-	"golang.org/x/tools/go/packages"
 )
 
-// A plan is the measurements of one run of the command.
+// A plan is the measurements of one run of the benchmark.
 type plan struct {
 	corpora  []corpus
-	variants []string
+	variants []variant
 	runs     int
+	self     string // the executable, which every child runs as its tool
+	// warmNonce is the nonce of every warm run under go vet: the first
+	// fills go vet's cache of results, the others hit it.
+	warmNonce string
 }
 
-// A measurement is what a child process reports to its parent.
+// A measurement is what one child cost.
 type measurement struct {
-	Corpus      string        `json:"corpus"`
-	Variant     string        `json:"variant"`
-	Packages    int           `json:"packages"`    // root packages loaded
-	Diagnostics int           `json:"diagnostics"` // reported on the roots
-	Wall        time.Duration `json:"wall"`        // loading and analysis
-	CPU         time.Duration `json:"cpu"`         // user and system, less go list's
-	PeakRSS     int64         `json:"peak_rss"`    // bytes
+	Corpus, Variant string
+	Packages        int // that the corpus's patterns match
+	Diagnostics     int // distinct, in the child's JSON
+	Wall            time.Duration
+	CPU             time.Duration // user and system, of the child's whole tree
+	PeakRSS         int64         // bytes, the largest of any one process
 }
 
 func newPlan(corpora, variants string, runs int) (*plan, error) {
 	if runs < 1 {
 		return nil, fmt.Errorf("-runs=%d: want at least 1", runs)
 	}
-	names, err := parseList(corpora, allCorpora, "corpus")
-	if err != nil {
+	p := &plan{runs: runs, warmNonce: "warm" + rand.Text()}
+	var err error
+	if p.variants, err = parseVariants(variants); err != nil {
 		return nil, err
 	}
-	p := &plan{runs: runs}
-	for _, name := range names {
-		c, err := findCorpus(name)
-		if err != nil {
-			return nil, err
-		}
-		p.corpora = append(p.corpora, c)
+	if p.corpora, err = parseCorpora(corpora); err != nil {
+		return nil, err
 	}
-	if p.variants, err = parseList(variants, allVariants, "variant"); err != nil {
+	if p.self, err = os.Executable(); err != nil {
 		return nil, err
 	}
 	return p, nil
 }
 
-// run makes the plan's measurements, each in a child process, alternating
-// the variants within each run, and logs each one to progress.
+// run makes the plan's measurements, corpus by corpus, alternating the
+// variants within each run, and logs each one to progress.
 func (p *plan) run(progress io.Writer) ([]measurement, error) {
-	self, err := os.Executable()
-	if err != nil {
-		return nil, err
-	}
 	var all []measurement
 	for _, c := range p.corpora {
-		if err := warmUp(c); err != nil {
+		ms, err := p.measureCorpus(c, progress)
+		if err != nil {
 			return nil, err
 		}
-		for i := range p.runs {
-			for _, v := range p.variants {
-				m, err := measureInChild(self, v, c.name)
-				if err != nil {
-					return nil, fmt.Errorf("%s on %s, run %d: %v", v, c.name, i+1, err)
-				}
-				fmt.Fprintf(progress, "%s run %d/%d: %-11s %5d packages, wall %8s, CPU %8s, peak RSS %9s, %d diagnostics\n",
-					c.name, i+1, p.runs, v, m.Packages, formatSeconds(m.Wall), formatSeconds(m.CPU), formatRSS(m.PeakRSS), m.Diagnostics)
-				all = append(all, m)
-			}
-		}
+		all = append(all, ms...)
 	}
 	return all, nil
 }
 
-// warmUp lists the packages of c as the children will, so that the first
-// child does not pay alone for a cold build cache (cgo processing of the
-// compiled files) and cold source files.
-func warmUp(c corpus) error {
-	cfg := &packages.Config{
-		Mode:  packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles | packages.NeedImports | packages.NeedDeps,
-		Dir:   c.dir,
-		Tests: true,
+func (p *plan) measureCorpus(c corpus, progress io.Writer) ([]measurement, error) {
+	n, err := countPackages(c)
+	if err != nil {
+		return nil, err
 	}
-	if _, err := packages.Load(cfg, c.patterns...); err != nil {
-		return fmt.Errorf("listing %s: %v", c.name, err)
+	fmt.Fprintf(progress, "%s: %d packages; warming up\n", c.name, n)
+	if err := p.warmUp(c); err != nil {
+		return nil, err
+	}
+	var ms []measurement
+	for i := range p.runs {
+		for _, v := range p.variants {
+			m, err := p.measure(c, v)
+			if err != nil {
+				return nil, fmt.Errorf("%s on %s, run %d: %v", v.name, c.name, i+1, err)
+			}
+			m.Packages = n
+			fmt.Fprintf(progress, "%s run %d/%d: %-14s wall %8s, CPU %8s, peak RSS %9s, %d diagnostics\n",
+				c.name, i+1, p.runs, v.name, formatSeconds(m.Wall), formatSeconds(m.CPU), formatRSS(m.PeakRSS), m.Diagnostics)
+			ms = append(ms, m)
+		}
+	}
+	return ms, nil
+}
+
+// warmUp runs, unmeasured, what leaves the first measurement of c no
+// more work than the next ones: the floor, for which the go command
+// compiles the export data of every dependency into the build cache, and
+// under go vet each warm variant, which fills go vet's cache of results
+// under the warm nonce, or else once the cold vet floor, for what go vet
+// compiles besides.
+func (p *plan) warmUp(c corpus) error {
+	steps := []string{"floor"}
+	for _, v := range p.variants {
+		if v.vet == warm {
+			steps = append(steps, v.name)
+		}
+	}
+	if len(steps) == 1 && slices.ContainsFunc(p.variants, func(v variant) bool { return v.vet == cold }) {
+		steps = append(steps, "vet-floor-cold")
+	}
+	for _, name := range steps {
+		v, _ := findVariant(name)
+		if _, err := p.measure(c, v); err != nil {
+			return fmt.Errorf("warming up %s with %s: %v", c.name, name, err)
+		}
 	}
 	return nil
 }
 
-// measureInChild runs the command itself to measure variant on corpus in
-// a process of its own, whose peak RSS is then the variant's alone.
-func measureInChild(self, variant, corpus string) (measurement, error) {
-	cmd := exec.Command(self, "-"+childFlag, "-variants="+variant, "-corpus="+corpus)
-	cmd.Stderr = os.Stderr // load errors, listed by the child
-	out, err := cmd.Output()
-	if err != nil {
-		return measurement{}, err
+// measure runs v on c in a child process and returns what it cost.
+func (p *plan) measure(c corpus, v variant) (measurement, error) {
+	nonce := p.warmNonce
+	if v.vet == cold {
+		nonce = "cold" + rand.Text() // a version go vet has no results for
 	}
-	var m measurement
-	if err := json.Unmarshal(out, &m); err != nil {
-		return measurement{}, fmt.Errorf("reading the child's report: %v", err)
-	}
-	if m.Variant != variant || m.Corpus != corpus {
-		return measurement{}, errors.New("the child measured something else")
-	}
-	return m, nil
+	m, err := runChild(command(p.self, c, v, nonce))
+	m.Corpus, m.Variant = c.name, v.name
+	return m, err
 }

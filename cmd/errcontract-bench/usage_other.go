@@ -4,11 +4,11 @@ package main
 
 import (
 	"fmt"
+	"os"
 	"runtime"
-	"time"
 )
 
-// resourceUsage reports that this system's resource usage is not measured.
-func resourceUsage() (cpu time.Duration, peakRSS int64, err error) {
-	return 0, 0, fmt.Errorf("resource usage is not measured on %s", runtime.GOOS)
+// peakRSS reports that this system's peak RSS is not measured.
+func peakRSS(*os.ProcessState) (int64, error) {
+	return 0, fmt.Errorf("peak RSS is not measured on %s", runtime.GOOS)
 }

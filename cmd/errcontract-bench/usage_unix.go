@@ -3,21 +3,22 @@
 package main
 
 import (
+	"fmt"
+	"os"
 	"runtime"
 	"syscall"
-	"time"
 )
 
-// resourceUsage returns the CPU time (user and system) that this process has used
-// and its peak resident set size in bytes.
-func resourceUsage() (cpu time.Duration, peakRSS int64, err error) {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0, 0, err
+// peakRSS returns the peak resident set size in bytes of the exited
+// process ps: on Linux the largest of it and every descendant it waited
+// for, each counted alone.
+func peakRSS(ps *os.ProcessState) (int64, error) {
+	ru, ok := ps.SysUsage().(*syscall.Rusage)
+	if !ok {
+		return 0, fmt.Errorf("no resource usage for process %d", ps.Pid())
 	}
-	cpu = time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 	if runtime.GOOS == "darwin" {
-		return cpu, int64(ru.Maxrss), nil // bytes
+		return int64(ru.Maxrss), nil // bytes
 	}
-	return cpu, int64(ru.Maxrss) * 1024, nil // KiB
+	return int64(ru.Maxrss) * 1024, nil // KiB
 }
