@@ -36,6 +36,11 @@ func TestRawHTTPError(t *testing.T) {
 	analysistest.Run(t, testdata(t), only(ruleRawHTTPError), "rawerror")
 }
 
+// TestGeneratedFiles checks that nothing is reported in a generated file.
+func TestGeneratedFiles(t *testing.T) {
+	analysistest.Run(t, testdata(t), Analyzer, "generatedfile")
+}
+
 func TestUndocumentedStatus(t *testing.T) {
 	analysistest.Run(t, testdata(t), only(ruleUndocumentedStatus), "undocumented")
 }

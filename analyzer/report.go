@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"go/ast"
 	"go/token"
 	"path/filepath"
 	"strings"
@@ -12,12 +13,13 @@ import (
 // //errcontract:ignore directive suppresses, and then the directives that
 // suppressed nothing.
 type reporter struct {
-	pass     *analysis.Pass
-	cfg      *settings
-	disabled map[string]bool
-	ignores  map[lineKey][]*ignore
-	all      []*ignore
-	skipped  map[*token.File]bool // files whose findings are not reported
+	pass      *analysis.Pass
+	cfg       *settings
+	disabled  map[string]bool
+	ignores   map[lineKey][]*ignore
+	all       []*ignore
+	skipped   map[*token.File]bool // files whose findings are not reported
+	generated map[*token.File]bool
 }
 
 // lineKey identifies a line of a file.
@@ -27,7 +29,12 @@ type lineKey struct {
 }
 
 func newReporter(pass *analysis.Pass, cfg *settings, ignores []*ignore) *reporter {
-	r := &reporter{pass: pass, cfg: cfg, disabled: cfg.disabled, ignores: make(map[lineKey][]*ignore), all: ignores, skipped: make(map[*token.File]bool)}
+	r := &reporter{pass: pass, cfg: cfg, disabled: cfg.disabled, ignores: make(map[lineKey][]*ignore), all: ignores, skipped: make(map[*token.File]bool), generated: make(map[*token.File]bool)}
+	for _, f := range pass.Files {
+		if ast.IsGenerated(f) {
+			r.generated[pass.Fset.File(f.FileStart)] = true
+		}
+	}
 	for _, ig := range ignores {
 		file := pass.Fset.File(ig.pos)
 		line := file.Line(ig.pos)
@@ -102,12 +109,16 @@ func (r *reporter) reportUnusedIgnores() {
 }
 
 // skips reports whether findings in the file of pos go unreported: a
-// _test.go file, unless tests are reported (test servers are not the API),
-// or a file that an exclude pattern of errcontract.yaml matches.
+// generated file, which nobody edits by hand; a _test.go file, unless
+// tests are reported (test servers are not the API); or a file that an
+// exclude pattern of errcontract.yaml matches.
 func (r *reporter) skips(pos token.Pos) bool {
 	tf := r.pass.Fset.File(pos)
 	if tf == nil {
 		return false
+	}
+	if r.generated[tf] {
+		return true
 	}
 	skip, ok := r.skipped[tf]
 	if !ok {
