@@ -178,11 +178,12 @@ func buildSARIF(a *analysis.Analyzer, roots []*checker.Action, root string) *sar
 				continue
 			}
 			seen[key] = true
-			i, ok := index[d.Category]
+			id := cmp.Or(d.Category, a.Name) // SARIF's ruleId cannot be empty
+			i, ok := index[id]
 			if !ok { // a category no list names: still a rule of the run
 				i = len(rules)
-				index[d.Category] = i
-				rules = append(rules, newSARIFRule(a, d.Category, d.Category))
+				index[id] = i
+				rules = append(rules, newSARIFRule(a, id, id))
 			}
 			results = append(results, c.result(fset, d, i))
 		}
