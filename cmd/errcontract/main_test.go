@@ -213,7 +213,7 @@ func TestHelp(t *testing.T) {
 	if !strings.HasPrefix(out, "errcontract: check that ") || strings.Count(out, "errcontract: ") != 1 {
 		t.Errorf("errcontract -h does not start with one summary line:\n%s", out)
 	}
-	for _, flag := range []string{"-contract", "-json", "-fix", "-source-deps"} {
+	for _, flag := range []string{"-contract", "-json", "-sarif", "-fix", "-source-deps"} {
 		if !strings.Contains(out, "\n  "+flag+" ") && !strings.Contains(out, "\n  "+flag+"\n") {
 			t.Errorf("errcontract -h does not list %s", flag)
 		}
