@@ -20,6 +20,7 @@ func apply(tok *token.File, src string, edits ...analysis.TextEdit) string {
 }
 
 func TestAddImport(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct{ name, src, want string }{
 		{"grouped", "package p\n\nimport (\n\t\"fmt\"\n\t\"net/http\"\n)\n", "package p\n\nimport (\n\t\"fmt\"\n\t\"net/http\"\n\n\t\"example.com/errs\"\n)\n"},
 		{"single", "package p\n\nimport \"net/http\"\n\nvar _ http.Handler\n", "package p\n\nimport (\n\t\"net/http\"\n\n\t\"example.com/errs\"\n)\n\nvar _ http.Handler\n"},
@@ -45,6 +46,7 @@ func TestAddImport(t *testing.T) {
 }
 
 func TestRemoveImport(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name, src, path, want string
 	}{

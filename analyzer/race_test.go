@@ -19,6 +19,7 @@ import (
 // the diagnostics of a sequential run. Under go test -race it also checks
 // that an analyzer keeps no unsynchronized state across packages.
 func TestConcurrentAnalyze(t *testing.T) {
+	t.Parallel()
 	sets := [][]string{
 		{"rawerror"},
 		{"leak"},

@@ -29,6 +29,7 @@ func stdout(t *testing.T, args ...string) []byte {
 // -json reports, less the copies a file's package and its test variant
 // both carry, at paths relative to the module's root, and exits 0.
 func TestDemoSARIF(t *testing.T) {
+	t.Parallel()
 	var log struct {
 		Runs []struct {
 			Tool struct {
