@@ -93,14 +93,19 @@ func (s *suite) run(t *testing.T, tt analysistest.Testing, pkgs ...string) []*an
 			tt.Errorf(r.format, r.args...)
 		}
 	}
+	// A package with test files has a result for its test variant too.
 	var results []*analysistest.Result
+	found := make(map[string]bool)
 	for _, r := range s.results {
-		if slices.Contains(pkgs, r.Pass.Pkg.Path()) {
+		if path := r.Pass.Pkg.Path(); slices.Contains(pkgs, path) {
 			results = append(results, r)
+			found[path] = true
 		}
 	}
-	if len(results) != len(pkgs) {
-		t.Errorf("%d results for %v", len(results), pkgs)
+	for _, pkg := range pkgs {
+		if !found[pkg] {
+			t.Errorf("no result for package %s", pkg)
+		}
 	}
 	return results
 }
