@@ -24,9 +24,9 @@ import (
 const (
 	sarifVersion = "2.1.0"
 	sarifSchema  = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
-	// srcRoot is the base of every artifact URI: the main module's
-	// directory, which is the repository's root in the usual layout, so
-	// that code scanning can place the results without the machine's path.
+	// srcRoot is the base of every artifact URI: the repository's root
+	// (see sourceRoot), so that code scanning can place the results
+	// without the machine's path.
 	srcRoot = "%SRCROOT%"
 	// sarifLevel is every result's level. The findings are warnings, not
 	// errors: they come from static reasoning that can be wrong (an ignore
@@ -404,14 +404,29 @@ func dirURI(dir string) string {
 	return strings.TrimSuffix(fileURI(dir), "/") + "/"
 }
 
-// sourceRoot returns the directory of the main module that the packages
-// belong to, or the working directory if there is none.
+// sourceRoot returns the directory artifact URIs are relative to: the
+// root of the repository that holds the main module (the nearest directory
+// with a .git entry), which is what code scanning resolves them against,
+// else the main module's directory, else the working directory.
 func sourceRoot(roots []*checker.Action) string {
 	for _, act := range roots {
 		if m := act.Package.Module; m != nil && m.Main && m.Dir != "" {
-			return m.Dir
+			return repositoryRoot(m.Dir)
 		}
 	}
 	dir, _ := os.Getwd()
-	return dir
+	return repositoryRoot(dir)
+}
+
+func repositoryRoot(dir string) string {
+	for d := dir; ; {
+		if _, err := os.Stat(filepath.Join(d, ".git")); err == nil {
+			return d
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return dir
+		}
+		d = parent
+	}
 }

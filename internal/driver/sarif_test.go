@@ -63,7 +63,12 @@ func synthetic(t *testing.T) (a *analysis.Analyzer, roots []*checker.Action, dir
 		},
 		{Pos: at("500"), Category: "config", URL: "https://example.com/errcontract#configuration", Message: "an entry names nothing"},
 	}
-	mod := &packages.Module{Path: "example.com/api", Dir: dir, Main: true}
+	// The module is a directory of the repository: URIs start at the
+	// repository's root, which code scanning resolves them against.
+	if err := os.Mkdir(filepath.Join(dir, ".git"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	mod := &packages.Module{Path: "example.com/api", Dir: filepath.Dir(name), Main: true}
 	pkg := &packages.Package{ID: "example.com/api", Fset: fset, Module: mod}
 	test := &packages.Package{ID: "example.com/api [example.com/api.test]", Fset: fset, Module: mod}
 	broken := &packages.Package{ID: "example.com/broken", Fset: fset, Module: mod}
@@ -78,7 +83,7 @@ func synthetic(t *testing.T) (a *analysis.Analyzer, roots []*checker.Action, dir
 func TestSARIF(t *testing.T) {
 	a, roots, dir := synthetic(t)
 	if got := sourceRoot(roots); got != dir {
-		t.Errorf("sourceRoot = %q, want the main module's directory %q", got, dir)
+		t.Errorf("sourceRoot = %q, want the repository's root %q", got, dir)
 	}
 	var buf bytes.Buffer
 	if err := printSARIF(&buf, a, roots, dir); err != nil {
