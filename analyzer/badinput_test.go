@@ -18,7 +18,7 @@ func TestBadConfigFailsRun(t *testing.T) {
 	t.Parallel()
 	// The package imports nothing, so that the error is its own and not
 	// the checker's "failed prerequisites" of a dependency.
-	pkgs := load(t, testdataConfig(t), "badinputconfig")
+	pkgs := loadTestdata(t, "badinputconfig")
 	requireNoErrors(t, pkgs)
 	for _, tc := range []struct {
 		name string
@@ -44,7 +44,7 @@ func TestBadConfigFailsRun(t *testing.T) {
 // ill-typed expression does. The diagnostics are well-formed.
 func TestTypeErrors(t *testing.T) {
 	t.Parallel()
-	pkgs := load(t, testdataConfig(t), "badinputtypes")
+	pkgs := loadTestdata(t, "badinputtypes")
 	if len(pkgs[0].TypeErrors) == 0 {
 		t.Fatal("badinputtypes type-checks: the test would prove nothing")
 	}
@@ -60,7 +60,7 @@ func TestTypeErrors(t *testing.T) {
 // despite the error, neither fails nor reports.
 func TestNoBuildableFiles(t *testing.T) {
 	t.Parallel()
-	pkgs := load(t, testdataConfig(t), "badinputnofiles")
+	pkgs := loadTestdata(t, "badinputnofiles")
 	const msg = "build constraints exclude all Go files"
 	if errs := pkgs[0].Errors; len(errs) != 1 || !strings.Contains(errs[0].Msg, msg) {
 		t.Fatalf("load errors %v, want one saying %q", errs, msg)

@@ -67,7 +67,7 @@ func TestFileContract(t *testing.T) {
 // that the packages report nothing else.
 func TestBadFile(t *testing.T) {
 	t.Parallel()
-	pkgs := load(t, testdataConfig(t), "configbad", "configbad/sub")
+	pkgs := loadTestdata(t, "configbad", "configbad/sub")
 	graph := analyze(t, New(DefaultConfig()), pkgs)
 	want := []string{
 		`errcontract.yaml:1:11: [config] unknown contract "graphql" (valid: contensis, contentful, jsonapi, management, problem, or a mapping of statuses, codes and format)`,
@@ -96,7 +96,7 @@ func TestBadFile(t *testing.T) {
 // not declare, or declares as something else.
 func TestFileNames(t *testing.T) {
 	t.Parallel()
-	pkgs := load(t, testdataConfig(t), "confignames")
+	pkgs := loadTestdata(t, "confignames")
 	got := diagnostics(analyze(t, New(DefaultConfig()), pkgs))
 	want := []string{
 		"errcontract.yaml:2:5: [config] writer confignames.Missing does not exist in package confignames",

@@ -277,7 +277,7 @@ var handlerImports = []string{
 }
 
 func newHandlerEnv(tb testing.TB) *handlerEnv {
-	pkgs := load(tb, testdataConfig(tb), handlerImports...)
+	pkgs := loadTestdata(tb, handlerImports...)
 	requireNoErrors(tb, pkgs)
 	env := &handlerEnv{
 		fset:      pkgs[0].Fset,

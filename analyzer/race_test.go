@@ -27,7 +27,7 @@ func TestConcurrentAnalyze(t *testing.T) {
 		{"teamerr", "usesteam", "constructorsonly"},
 		{"directives"},
 	}
-	pkgs := load(t, testdataConfig(t), slices.Concat(sets...)...)
+	pkgs := loadTestdata(t, slices.Concat(sets...)...)
 	requireNoErrors(t, pkgs)
 	byPath := make(map[string]*packages.Package)
 	for _, pkg := range pkgs {

@@ -6,6 +6,7 @@ import (
 	"maps"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -85,5 +86,14 @@ func TestDemoSARIF(t *testing.T) {
 	}
 	if len(want) == 0 || !maps.Equal(got, want) {
 		t.Errorf("-sarif results per rule %v, want -json's %v", got, want)
+	}
+
+	// The GitHub Actions example runs the command this test runs.
+	doc, err := os.ReadFile(filepath.Join(root, "docs", "github-actions.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(doc), "run: errcontract -sarif ./... > errcontract.sarif\n") {
+		t.Errorf("docs/github-actions.md does not run errcontract -sarif ./... into the file it uploads")
 	}
 }
