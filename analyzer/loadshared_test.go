@@ -14,7 +14,7 @@ import (
 // instead of once per test; the tests only read the packages, and the
 // checker analyses shared packages concurrently (TestConcurrentAnalyze).
 var sharedTestdata = slices.Concat(
-	[]string{"badinputconfig", "badinputtypes", "badinputnofiles", "configbad", "configbad/sub", "confignames"},
+	[]string{"badinputconfig", "badinputnofiles", "configbad", "configbad/sub", "confignames"},
 	[]string{"rawerror", "leak", "undocumented", "jsonapistatus", "teamerr", "usesteam", "constructorsonly", "directives"},
 	handlerImports,
 )
