@@ -33,6 +33,7 @@ func only(enabled ...string) *analysis.Analyzer {
 }
 
 func TestRawHTTPError(t *testing.T) {
+	t.Parallel()
 	analysistest.Run(t, testdata(t), only(ruleRawHTTPError), "rawerror")
 }
 
@@ -42,43 +43,51 @@ func TestGeneratedFiles(t *testing.T) {
 }
 
 func TestUndocumentedStatus(t *testing.T) {
-	analysistest.Run(t, testdata(t), only(ruleUndocumentedStatus), "undocumented")
+	t.Parallel()
+	undocumentedSuite.run(t, t, "undocumented")
 }
 
 func TestUndocumentedStatusJSONAPI(t *testing.T) {
+	t.Parallel()
 	cfg := Config{Contract: "jsonapi", Disable: []string{ruleRawHTTPError, ruleErrorLeak}}
 	analysistest.Run(t, testdata(t), New(cfg), "jsonapistatus")
 }
 
 func TestErrorLeak(t *testing.T) {
+	t.Parallel()
 	analysistest.Run(t, testdata(t), only(ruleErrorLeak), "leak")
 }
 
 func TestDirectives(t *testing.T) {
-	analysistest.Run(t, testdata(t), only(ruleRawHTTPError, ruleUndocumentedStatus, ruleErrorLeak), "directives")
+	t.Parallel()
+	writeSuite.run(t, t, "directives")
 }
 
 // TestFacts checks that a team's directives are exported as facts and
 // used in the packages that import it, including one that does not import
 // net/http.
 func TestFacts(t *testing.T) {
-	analysistest.Run(t, testdata(t), only(ruleRawHTTPError, ruleUndocumentedStatus, ruleErrorLeak), "teamerr", "usesteam", "constructorsonly")
+	t.Parallel()
+	writeSuite.run(t, t, "teamerr", "usesteam", "constructorsonly")
 }
 
 // TestSummaries checks helpers summarized as facts, in the same package,
 // across packages, through recursion, and from a package that serves no
 // HTTP.
 func TestSummaries(t *testing.T) {
-	analysistest.Run(t, testdata(t), only(ruleRawHTTPError, ruleUndocumentedStatus, ruleErrorLeak), "helpers", "helperlib", "example.com/textutil", "helperuse")
+	t.Parallel()
+	writeSuite.run(t, t, "helpers", "helperlib", "example.com/textutil", "helperuse")
 }
 
 // TestPrecision checks sentinel errors of the module, which are safe, and
 // parsers whose errors echo the client's input.
 func TestPrecision(t *testing.T) {
+	t.Parallel()
 	analysistest.Run(t, testdata(t), only(ruleUndocumentedStatus, ruleErrorLeak), "precision")
 }
 
 func TestMissingReturn(t *testing.T) {
+	t.Parallel()
 	analysistest.Run(t, testdata(t), only(ruleMissingReturn), "missingreturn", "missingreturnlib")
 }
 
@@ -86,9 +95,11 @@ func TestMissingReturn(t *testing.T) {
 // annotations or errcontract:statuses directives document, through direct
 // writes, constructors and helpers in the same and another package.
 func TestPerHandler(t *testing.T) {
-	analysistest.Run(t, testdata(t), only(ruleUndocumentedStatus), "perhandler", "perhandlerlib")
+	t.Parallel()
+	undocumentedSuite.run(t, t, "perhandler", "perhandlerlib")
 }
 
 func TestUnusedDocumentedStatus(t *testing.T) {
+	t.Parallel()
 	analysistest.Run(t, testdata(t), New(Config{Enable: []string{ruleUnusedDocumentedStatus}}), "perhandlerunused")
 }

@@ -15,9 +15,10 @@ import (
 // Config, which New accepts without checking, fails each package's Run
 // with the message Validate gives, and does not panic.
 func TestBadConfigFailsRun(t *testing.T) {
+	t.Parallel()
 	// The package imports nothing, so that the error is its own and not
 	// the checker's "failed prerequisites" of a dependency.
-	pkgs := load(t, testdataConfig(t), "badinputconfig")
+	pkgs := loadTestdata(t, "badinputconfig")
 	requireNoErrors(t, pkgs)
 	for _, tc := range []struct {
 		name string
@@ -42,6 +43,10 @@ func TestBadConfigFailsRun(t *testing.T) {
 // functions as code that does not, and nothing is claimed about what an
 // ill-typed expression does. The diagnostics are well-formed.
 func TestTypeErrors(t *testing.T) {
+	t.Parallel()
+	// Its own load, not the shared one: checkDiagnostic compares positions
+	// from analysistest's load with this one's, which agree only for two
+	// loads of the same package alone.
 	pkgs := load(t, testdataConfig(t), "badinputtypes")
 	if len(pkgs[0].TypeErrors) == 0 {
 		t.Fatal("badinputtypes type-checks: the test would prove nothing")
@@ -57,7 +62,8 @@ func TestTypeErrors(t *testing.T) {
 // exclude: the loader's message says so, and the analyzer, which runs
 // despite the error, neither fails nor reports.
 func TestNoBuildableFiles(t *testing.T) {
-	pkgs := load(t, testdataConfig(t), "badinputnofiles")
+	t.Parallel()
+	pkgs := loadTestdata(t, "badinputnofiles")
 	const msg = "build constraints exclude all Go files"
 	if errs := pkgs[0].Errors; len(errs) != 1 || !strings.Contains(errs[0].Msg, msg) {
 		t.Fatalf("load errors %v, want one saying %q", errs, msg)
@@ -75,7 +81,8 @@ func TestNoBuildableFiles(t *testing.T) {
 // a package with files that build constraints exclude; and the malformed
 // directives that the directives package lacks.
 func TestGenericsBuildTagsDirectives(t *testing.T) {
-	results := analysistest.Run(diagnosticsOnly{t}, testdata(t), only(ruleRawHTTPError, ruleUndocumentedStatus, ruleErrorLeak), "badinputgenerics", "badinputtags", "badinputdirectives")
+	t.Parallel()
+	results := writeSuite.run(t, diagnosticsOnly{t}, "badinputgenerics", "badinputtags", "badinputdirectives")
 	for _, r := range results {
 		if r.Pass.Pkg.Path() != "badinputtags" {
 			continue
@@ -100,6 +107,7 @@ func TestGenericsBuildTagsDirectives(t *testing.T) {
 // runs on the files cgo generates and reports at the positions of the
 // original.
 func TestCgo(t *testing.T) {
+	t.Parallel()
 	requireCgo(t)
 	results := analysistest.Run(diagnosticsOnly{t}, testdata(t), Analyzer, "badinputcgo")
 	files := 0
@@ -121,6 +129,7 @@ func TestCgo(t *testing.T) {
 // the dependency's well-typed helpers, and claims nothing through what
 // does not type-check.
 func TestBrokenDependencies(t *testing.T) {
+	t.Parallel()
 	results := analysistest.Run(t, testdata(t), Analyzer, "brokendep", "usesbrokendep", "usesmissingdep")
 	for _, r := range results {
 		typeErrors := len(r.Pass.TypeErrors) > 0
@@ -135,6 +144,7 @@ func TestBrokenDependencies(t *testing.T) {
 // preprocess it, so it is type-checked as written, where every use of C
 // is undefined. The handlers' findings are reported.
 func TestCgoDependency(t *testing.T) {
+	t.Parallel()
 	requireCgo(t)
 	results := analysistest.Run(t, testdata(t), Analyzer, "cgobroken", "usescgobroken")
 	const want = "could not import C"

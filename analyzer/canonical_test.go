@@ -16,6 +16,7 @@ import (
 // constructor directive, in declaration order, with its parameters, and the
 // package-level writer.
 func TestBuiltinAPIError(t *testing.T) {
+	t.Parallel()
 	dir := filepath.Join("..", "apierror")
 	entries, err := os.ReadDir(dir)
 	if err != nil {

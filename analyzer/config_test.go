@@ -11,6 +11,7 @@ import (
 // TestFlagsBindToTheirAnalyzer checks that each analyzer owns its flags:
 // setting -contract on one changes what it reports and not the other's.
 func TestFlagsBindToTheirAnalyzer(t *testing.T) {
+	t.Parallel()
 	jsonapi, defaults := New(DefaultConfig()), New(DefaultConfig())
 	if err := jsonapi.Flags.Parse([]string{"-contract=jsonapi", "-disable=raw-http-error,error-leak"}); err != nil {
 		t.Fatal(err)
@@ -38,30 +39,35 @@ func (discardErrors) Errorf(string, ...any) {}
 // a package's errcontract.yaml are the directives' facts, used across
 // packages, and that their statuses and codes are checked.
 func TestFileFacts(t *testing.T) {
-	analysistest.Run(t, testdata(t), New(DefaultConfig()), "configlib", "configuse")
+	t.Parallel()
+	defaultSuite.run(t, t, "configlib", "configuse")
 }
 
 // TestTests checks that findings in _test.go files are reported only when
 // errcontract.yaml says tests: true.
 func TestTests(t *testing.T) {
-	analysistest.Run(t, testdata(t), only(ruleUndocumentedStatus), "configdefaulttests", "configtests")
+	t.Parallel()
+	undocumentedSuite.run(t, t, "configdefaulttests", "configtests")
 }
 
 func TestExclude(t *testing.T) {
-	analysistest.Run(t, testdata(t), only(ruleUndocumentedStatus), "configexclude", "configexclude/legacy")
+	t.Parallel()
+	undocumentedSuite.run(t, t, "configexclude", "configexclude/legacy")
 }
 
 // TestFileContract checks a team's own contract from errcontract.yaml:
 // its statuses and codes, and the rules it disables.
 func TestFileContract(t *testing.T) {
-	analysistest.Run(t, testdata(t), New(DefaultConfig()), "configcontract")
+	t.Parallel()
+	defaultSuite.run(t, t, "configcontract")
 }
 
 // TestBadFile checks that an invalid errcontract.yaml is reported at its
 // positions, once per problem however many packages share the file, and
 // that the packages report nothing else.
 func TestBadFile(t *testing.T) {
-	pkgs := load(t, testdataConfig(t), "configbad", "configbad/sub")
+	t.Parallel()
+	pkgs := loadTestdata(t, "configbad", "configbad/sub")
 	graph := analyze(t, New(DefaultConfig()), pkgs)
 	want := []string{
 		`errcontract.yaml:1:11: [config] unknown contract "graphql" (valid: contensis, contentful, jsonapi, management, problem, or a mapping of statuses, codes and format)`,
@@ -89,7 +95,8 @@ func TestBadFile(t *testing.T) {
 // TestFileNames checks the entries that name something their package does
 // not declare, or declares as something else.
 func TestFileNames(t *testing.T) {
-	pkgs := load(t, testdataConfig(t), "confignames")
+	t.Parallel()
+	pkgs := loadTestdata(t, "confignames")
 	got := diagnostics(analyze(t, New(DefaultConfig()), pkgs))
 	want := []string{
 		"errcontract.yaml:2:5: [config] writer confignames.Missing does not exist in package confignames",

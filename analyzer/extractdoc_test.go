@@ -6,6 +6,7 @@ import (
 )
 
 func TestExtractDoc(t *testing.T) {
+	t.Parallel()
 	const content = `// Package p is an example.
 //
 // # Analyzer p
@@ -33,6 +34,7 @@ package p
 // TestAnalyzerDoc checks the documentation embedded from doc.go: its first
 // line is the analyzer's one-line summary, and it names every rule.
 func TestAnalyzerDoc(t *testing.T) {
+	t.Parallel()
 	first, _, _ := strings.Cut(Analyzer.Doc, "\n")
 	if !strings.HasPrefix(first, "errcontract: ") {
 		t.Errorf("Doc starts %q, want the summary line", first)

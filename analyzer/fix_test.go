@@ -24,6 +24,7 @@ import (
 // or errors' is taken. oneline is the crash of a fix that added two
 // imports to a one-line import with two edits of that line.
 func TestFixes(t *testing.T) {
+	t.Parallel()
 	dir := filepath.Join(testdata(t), "fixes")
 	analysistest.RunWithSuggestedFixes(t, dir, Analyzer, "./withimport", "./noimport", "./teamfix", "./teamnoimport", "./generated", "./perhandlerfix",
 		"./oneline", "./layouts", "./taken")

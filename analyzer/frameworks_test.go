@@ -14,6 +14,7 @@ import (
 // off, so the test first fetches them into the module cache (a no-op once
 // they are there).
 func TestFrameworks(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("loads the framework modules")
 	}

@@ -1264,6 +1264,7 @@ import (
 // claims about code that does not type-check, so that a fuzzed input on
 // which the analyzer makes one fails.
 func TestIllTypedClaim(t *testing.T) {
+	t.Parallel()
 	env := newHandlerEnv(t)
 	pkg := env.typeCheck(`package handler
 

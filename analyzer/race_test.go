@@ -19,6 +19,7 @@ import (
 // the diagnostics of a sequential run. Under go test -race it also checks
 // that an analyzer keeps no unsynchronized state across packages.
 func TestConcurrentAnalyze(t *testing.T) {
+	t.Parallel()
 	sets := [][]string{
 		{"rawerror"},
 		{"leak"},
@@ -26,7 +27,7 @@ func TestConcurrentAnalyze(t *testing.T) {
 		{"teamerr", "usesteam", "constructorsonly"},
 		{"directives"},
 	}
-	pkgs := load(t, testdataConfig(t), slices.Concat(sets...)...)
+	pkgs := loadTestdata(t, slices.Concat(sets...)...)
 	requireNoErrors(t, pkgs)
 	byPath := make(map[string]*packages.Package)
 	for _, pkg := range pkgs {

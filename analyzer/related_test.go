@@ -13,9 +13,10 @@ import (
 // TestRelated checks the second site that diagnostics point at: where leaked
 // error text came from, where a status was set, where a body was written.
 func TestRelated(t *testing.T) {
+	t.Parallel()
 	// All rules run here, which the packages' expectations do not
 	// describe: this test checks its own table instead.
-	results := analysistest.Run(new(discardErrors), testdata(t), Analyzer, "leak", "undocumented", "rawerror")
+	results := defaultSuite.run(t, new(discardErrors), "leak", "undocumented", "rawerror")
 	for _, tc := range []struct {
 		pkg, message string
 		line         int // of the diagnostic
@@ -62,7 +63,8 @@ func find(results []*analysistest.Result, pkg string, line int, message string) 
 // TestConstructorStatusRange checks that the finding on a constructor
 // directive covers exactly its status, however the directive is spaced.
 func TestConstructorStatusRange(t *testing.T) {
-	results := analysistest.Run(new(discardErrors), testdata(t), only(ruleUndocumentedStatus), "teamerr")
+	t.Parallel()
+	results := undocumentedSuite.run(t, new(discardErrors), "teamerr")
 	found := 0
 	for _, r := range results {
 		for _, d := range r.Diagnostics {

@@ -19,6 +19,7 @@ import (
 // packages cover generics, cgo-free low-level code, templates and
 // reflection-heavy encoders.
 func TestWellTypedAcceptsWellTypedCode(t *testing.T) {
+	t.Parallel()
 	cfg := &packages.Config{Mode: packages.LoadAllSyntax}
 	pkgs, err := packages.Load(cfg, "net/http", "encoding/json", "go/types", "slices", "maps", "iter", "text/template", "fmt")
 	if err != nil {
@@ -100,6 +101,7 @@ func illTypedPart(ty *typing, n ast.Node) string {
 // that is invalid or holds an invalid one, arguments the type-checker
 // rejects, and a syntax error.
 func TestWellTyped(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		expr string
 		want bool

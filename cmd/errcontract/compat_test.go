@@ -13,17 +13,25 @@ import (
 // cost, not the results, where canonical packages and helpers live in the
 // main module.
 func TestSameAsSinglechecker(t *testing.T) {
+	t.Parallel()
 	reference := filepath.Join(t.TempDir(), "singlechecker")
 	if out, err := exec.Command("go", "build", "-o", reference, "./testdata/singlechecker").CombinedOutput(); err != nil {
 		t.Fatalf("building the reference: %v\n%s", err, out)
 	}
-	for _, tc := range []struct {
+	type corpus struct {
 		dir, pattern string
 		modes        [][]string
-	}{
+	}
+	cases := []corpus{
 		{root, "./testdata/demo/...", [][]string{{}, {"-json"}, {"-c=1"}, {"-test=false"}}},
-		{filepath.Join(root, "testdata", "frameworks"), "./...", [][]string{{}, {"-json"}}},
-	} {
+	}
+	// The standard driver checks gin's, echo's and fiber's dependencies
+	// from source: minutes on two cores. -short leaves the framework corpus
+	// to CI, which runs without it.
+	if !testing.Short() {
+		cases = append(cases, corpus{filepath.Join(root, "testdata", "frameworks"), "./...", [][]string{{}, {"-json"}}})
+	}
+	for _, tc := range cases {
 		for _, args := range tc.modes {
 			args := append(args, tc.pattern)
 			got, gotCode := run(t, tc.dir, binary, args...)

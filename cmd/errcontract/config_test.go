@@ -14,6 +14,7 @@ import (
 // not even the raw write of its test's stand-in server. Without the file,
 // the writers' own writes are raw-http-error findings.
 func TestNotes(t *testing.T) {
+	t.Parallel()
 	dir := filepath.Join(root, "testdata", "notes")
 	if out, code := run(t, dir, binary, "./..."); code != 0 || out != "" {
 		t.Errorf("with its errcontract.yaml: exit code %d, want 0 and no findings:\n%s", code, out)
@@ -34,6 +35,7 @@ func TestNotes(t *testing.T) {
 // starts with the file's name and position, and that go vet, which runs one
 // process per package, reports it in each.
 func TestBadFileOncePerRun(t *testing.T) {
+	t.Parallel()
 	dir := newModule(t, "contract: soap\nwriters: [httpx]\n")
 	want := []string{
 		`errcontract.yaml:1:11: unknown contract "soap" (valid: contensis, contentful, jsonapi, management, problem, or a mapping of statuses, codes and format)`,
@@ -59,6 +61,7 @@ func TestBadFileOncePerRun(t *testing.T) {
 // errcontract.yaml is not one of them; a change to a Go file of the
 // package makes go vet read the file again.
 func TestVetCache(t *testing.T) {
+	t.Parallel()
 	dir := newModule(t, "contract: problem\n")
 	vet := func() string {
 		out, _ := run(t, dir, "go", "vet", "-vettool="+binary, "./...")

@@ -19,6 +19,7 @@ const demoPath = "github.com/errcontract/errcontract/testdata/demo"
 // builds, is gofmt-clean, no longer has the fixed findings, and a second
 // -fix changes nothing.
 func TestFixDemo(t *testing.T) {
+	t.Parallel()
 	dir := copyDemo(t)
 	before := lint(t, dir)
 	var fixable int
@@ -155,6 +156,7 @@ func readTree(t *testing.T, dir string) map[string]string {
 // TestVetFixDemo applies the fixes through go vet -fix and expects the same
 // files as the command's own -fix.
 func TestVetFixDemo(t *testing.T) {
+	t.Parallel()
 	standalone, vet := copyDemo(t), copyDemo(t)
 	if out, code := run(t, standalone, binary, "-fix", "./..."); code != 0 {
 		t.Fatalf("errcontract -fix: exit code %d\n%s", code, out)

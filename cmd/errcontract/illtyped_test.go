@@ -11,6 +11,7 @@ import (
 // findings are reported, the type error is printed once, and one line
 // says how many packages could not be type-checked completely.
 func TestIllTypedDependency(t *testing.T) {
+	t.Parallel()
 	out, code := run(t, filepath.Join("testdata", "illtyped"), binary, "./...")
 	const want = `store/store.go:12:28: undefined: undefinedValue
 errcontract: 2 packages could not be type-checked completely (errors in them or their dependencies): findings there may be incomplete

@@ -64,6 +64,7 @@ func run(t *testing.T, dir, name string, args ...string) (string, int) {
 // with testdata/demo.golden: every rule, with file:line:col and related
 // positions, and exit status 3 for "diagnostics reported".
 func TestDemo(t *testing.T) {
+	t.Parallel()
 	out, code := run(t, root, binary, "./testdata/demo/...")
 	if code != 3 {
 		t.Errorf("exit code %d, want 3\n%s", code, out)
@@ -90,6 +91,7 @@ func TestDemo(t *testing.T) {
 
 // TestDemoJSON checks that -json output carries each rule as the category.
 func TestDemoJSON(t *testing.T) {
+	t.Parallel()
 	out, code := run(t, root, binary, "-json", "./testdata/demo/...")
 	if code != 0 {
 		t.Fatalf("exit code %d, want 0 with -json\n%s", code, out)
@@ -120,6 +122,7 @@ func TestDemoJSON(t *testing.T) {
 // the jsonapi contract documents 415 where contentful does not, and does
 // not document 503 either.
 func TestVet(t *testing.T) {
+	t.Parallel()
 	vettool := "-vettool=" + binary
 	contentful, _ := run(t, root, "go", "vet", vettool, "./testdata/demo/...")
 	jsonapi, _ := run(t, root, "go", "vet", vettool, "-contract=jsonapi", "./testdata/demo/...")
@@ -148,6 +151,7 @@ func TestVet(t *testing.T) {
 // TestVetFacts checks that directives in one package reach another as
 // facts under go vet, which runs the tool once per package.
 func TestVetFacts(t *testing.T) {
+	t.Parallel()
 	out, _ := run(t, filepath.Join(root, "testdata", "e2e"), "go", "vet", "-vettool="+binary, "./...")
 	want := []string{
 		"errs/errs.go:22:27: constructor status 410 is not documented by the contentful contract (400 401 403 404 409 422 429 500 502)",
@@ -169,6 +173,7 @@ func TestVetFacts(t *testing.T) {
 // the valid values, followed by where to find the usage, with exit status
 // 2, alone and through go vet.
 func TestBadFlags(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct{ flag, want string }{
 		{"-contract=soap", `unknown contract "soap" (valid: contensis, contentful, jsonapi, management, problem)`},
 		{"-statuses=404,x", `status "x" is not a number (valid: 100 to 599)`},
@@ -197,6 +202,7 @@ func TestBadFlags(t *testing.T) {
 // TestDemoFixed checks that the demo service corrected to write every error
 // through apierror is clean: apierror's directives reach it as facts.
 func TestDemoFixed(t *testing.T) {
+	t.Parallel()
 	out, code := run(t, root, binary, "./testdata/demofixed/...")
 	if code != 0 || out != "" {
 		t.Errorf("exit code %d, output:\n%s\nwant a clean run", code, out)
@@ -206,6 +212,7 @@ func TestDemoFixed(t *testing.T) {
 // TestHelp checks that -h prints the summary line once, then the usage
 // and every flag, on stdout, with exit status 0.
 func TestHelp(t *testing.T) {
+	t.Parallel()
 	out, code := run(t, root, binary, "-h")
 	if code != 0 {
 		t.Errorf("errcontract -h: exit code %d, want 0", code)
@@ -213,7 +220,7 @@ func TestHelp(t *testing.T) {
 	if !strings.HasPrefix(out, "errcontract: check that ") || strings.Count(out, "errcontract: ") != 1 {
 		t.Errorf("errcontract -h does not start with one summary line:\n%s", out)
 	}
-	for _, flag := range []string{"-contract", "-json", "-fix", "-source-deps"} {
+	for _, flag := range []string{"-contract", "-json", "-sarif", "-fix", "-source-deps"} {
 		if !strings.Contains(out, "\n  "+flag+" ") && !strings.Contains(out, "\n  "+flag+"\n") {
 			t.Errorf("errcontract -h does not list %s", flag)
 		}

@@ -32,10 +32,10 @@ import (
 
 // options are the driver's own flags.
 type options struct {
-	json, fix, diff, tests, sourceDeps bool
-	context                            int
-	debug, cpuProfile, memProfile      string
-	traceFile                          string
+	json, sarif, fix, diff, tests, sourceDeps bool
+	context                                   int
+	debug, cpuProfile, memProfile             string
+	traceFile                                 string
 }
 
 // Main is the main function of the command for analyzer a. It does not
@@ -84,6 +84,7 @@ func registerFlags(fs *flag.FlagSet, a *analysis.Analyzer) *options {
 	fs.Bool("flags", false, "print analyzer flags in JSON")
 	fs.Var(versionFlag{}, "V", "print version and exit")
 	fs.BoolVar(&opts.json, "json", false, "emit JSON output")
+	fs.BoolVar(&opts.sarif, "sarif", false, "emit SARIF 2.1.0 output on stdout, for code scanning; like -json, findings do not change the exit code")
 	fs.IntVar(&opts.context, "c", -1, "display offending line with this many lines of context")
 	fs.BoolVar(&opts.fix, "fix", false, "apply all suggested fixes")
 	fs.BoolVar(&opts.diff, "diff", false, "with -fix, don't update the files, but print a unified diff")
@@ -124,6 +125,8 @@ const maxFixRounds = 5
 
 // run loads, analyses and reports, and returns the exit code:
 // singlechecker's 1 for errors, 3 for findings (in text mode), else 0.
+// -json and -sarif report findings on stdout and exit 0: the consumer of
+// the report decides what a finding means.
 func run(a *analysis.Analyzer, args []string, opts *options) int {
 	stop, err := startProfiles(opts)
 	if err != nil {
@@ -148,6 +151,12 @@ func run(a *analysis.Analyzer, args []string, opts *options) int {
 	switch {
 	case opts.fix:
 		return max(exit, fix(a, args, opts, graph))
+	case opts.sarif:
+		if err := printSARIF(os.Stdout, a, graph.Roots, sourceRoot(graph.Roots)); err != nil {
+			log.Print(err)
+			return 1
+		}
+		return exit
 	case opts.json:
 		if err := graph.PrintJSON(os.Stdout); err != nil {
 			return 1

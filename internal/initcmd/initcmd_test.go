@@ -11,10 +11,19 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files")
 
+// TestMain turns go.work off for the go command that init runs, as a
+// user's module without one has it. Setting it once, before any test,
+// lets the tests run in parallel, which t.Setenv forbids.
+func TestMain(m *testing.M) {
+	os.Setenv("GOWORK", "off")
+	os.Exit(m.Run())
+}
+
 // TestGolden runs init on the demo and on the notes service and compares
 // what it prints and the file it writes with golden files. A second run
 // on the unchanged tree must write the same file.
 func TestGolden(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name, dir string
 		patterns  []string
@@ -23,7 +32,7 @@ func TestGolden(t *testing.T) {
 		{"notes", filepath.Join("..", "..", "testdata", "notes"), nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			t.Setenv("GOWORK", "off")
+			t.Parallel() // GOWORK is off for the whole test binary: see TestMain
 			out := filepath.Join(t.TempDir(), "errcontract.yaml")
 			args := append([]string{"-C", tc.dir, "-o", out}, tc.patterns...)
 			report := runInit(t, args, 0)
@@ -70,6 +79,7 @@ func TestGolden(t *testing.T) {
 }
 
 func TestUsage(t *testing.T) {
+	t.Parallel()
 	if msg := runInit(t, []string{"-bogus"}, 2); !strings.Contains(msg, "usage: errcontract init") {
 		t.Errorf("bad flag: %q, want the usage", msg)
 	}
