@@ -21,7 +21,7 @@ func TestNotes(t *testing.T) {
 	empty := filepath.Join(t.TempDir(), "errcontract.yaml")
 	writeFile(t, empty, "")
 	out, code := run(t, dir, binary, "-config="+empty, "./...")
-	if code != 3 || !strings.Contains(out, "internal/httperr/httperr.go:42:2: http.Error bypasses the canonical error constructors (declare the project's own writer with //errcontract:writer or writers: in errcontract.yaml)") {
+	if code != 3 || !strings.Contains(out, "internal/httperr/httperr.go:42:2: http.Error bypasses the canonical error constructors (no fix: the package imports no canonical error package and go.mod does not require errcontract; declare the project's own writer with //errcontract:writer or writers: in errcontract.yaml)") {
 		t.Errorf("with an empty file: exit code %d, want 3 and the writers' raw writes:\n%s", code, out)
 	}
 	if strings.Contains(out, "_test.go") {
