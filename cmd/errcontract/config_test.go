@@ -105,3 +105,24 @@ func writeFile(t *testing.T, path, content string) {
 		t.Fatal(err)
 	}
 }
+
+// TestFileEntriesOfAnotherModule runs the command on a module whose
+// errcontract.yaml names the error package of another module, which the
+// command reads from export data: its constructors' messages and statuses
+// are checked at their calls, and its public type's text is safe.
+func TestFileEntriesOfAnotherModule(t *testing.T) {
+	out, code := run(t, filepath.Join(root, "testdata", "crossmodule", "main"), binary, "./...")
+	want := []string{
+		"web.go:16:31: error text from err.Error() reaches the response body via httpx.Missing",
+		"web.go:19:16: status 410 is not documented by the contentful contract (400 401 403 404 409 422 429 500 502)",
+		"web.go:24:2: http.Error bypasses the canonical error constructors (declare the project's own writer with //errcontract:writer or writers: in errcontract.yaml)",
+	}
+	if code != 3 || strings.Count(out, "\n") != len(want) {
+		t.Errorf("exit code %d and %d findings, want 3 and %d:\n%s", code, strings.Count(out, "\n"), len(want), out)
+	}
+	for _, w := range want {
+		if !strings.Contains(out, w) {
+			t.Errorf("output lacks %s:\n%s", w, out)
+		}
+	}
+}
