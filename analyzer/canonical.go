@@ -14,7 +14,7 @@ type canonical struct {
 	name   string
 	writer *canonicalFunc
 	ctors  map[int][]*canonicalFunc // in declaration order: the first is the default
-	noFix  string                   // with no writer, why there are no fixes: "the module ..."
+	noFix  string                   // with no writer, why there are no fixes: "the package imports ..."
 }
 
 // A canonicalFunc is the shape of a writer or a constructor: the role of

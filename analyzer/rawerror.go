@@ -14,13 +14,15 @@ import (
 // declareWriter ends raw-http-error's messages: most projects have a
 // helper of their own that writes errors, which errcontract cannot tell
 // from a raw write until it is declared.
-const declareWriter = " (declare the project's own writer with //errcontract:writer or writers: in errcontract.yaml)"
+const declareWriter = " (" + declareWriterHint + ")"
+
+const declareWriterHint = "declare the project's own writer with //errcontract:writer or writers: in errcontract.yaml"
 
 // rawHint ends the message of a raw error response: declareWriter, and
 // first why there is no fix where a fix would rewrite the call.
 func (s *state) rawHint(site *site) string {
 	if why := s.noFixReason(site); why != "" {
-		return " (no fix: " + why + "; " + strings.TrimPrefix(declareWriter, " (")
+		return " (no fix: " + why + "; " + declareWriterHint + ")"
 	}
 	return declareWriter
 }
