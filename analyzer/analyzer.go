@@ -170,16 +170,6 @@ func isStandard(path string) bool {
 	return !strings.Contains(first, ".")
 }
 
-// isCanonicalPkg reports whether pkg declares errcontract directives.
-func (s *state) isCanonicalPkg(pkg *types.Package) bool {
-	is, ok := s.canonicalPkgs[pkg]
-	if !ok {
-		is = s.pass.ImportPackageFact(pkg, new(declaresDirectives))
-		s.canonicalPkgs[pkg] = is
-	}
-	return is
-}
-
 // checkCalls runs the rules on every call of the package.
 func (s *state) checkCalls() {
 	// The inspector is built here rather than required: the driver runs

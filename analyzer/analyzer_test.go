@@ -103,3 +103,10 @@ func TestUnusedDocumentedStatus(t *testing.T) {
 	t.Parallel()
 	analysistest.Run(t, testdata(t), New(Config{Enable: []string{ruleUnusedDocumentedStatus}}), "perhandlerunused")
 }
+
+// TestWriterCalls checks that a declared writer's calls keep the status
+// and leak checks of a helper's, and that neither its calls nor its body
+// are raw error responses.
+func TestWriterCalls(t *testing.T) {
+	analysistest.Run(t, testdata(t), only(ruleRawHTTPError, ruleUndocumentedStatus, ruleErrorLeak), "writercalls")
+}

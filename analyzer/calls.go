@@ -154,16 +154,13 @@ func (s *state) classifyMethod(call *ast.CallExpr, fn *types.Func) *site {
 	return s.classifyCanonical(call, fn)
 }
 
-// classifyCanonical recognizes calls of canonical constructors and writers,
-// known from their directives' facts, and of helpers, known from their
-// summaries.
+// classifyCanonical recognizes calls of declared constructors and writers,
+// and of helpers, known from their summaries.
 func (s *state) classifyCanonical(call *ast.CallExpr, fn *types.Func) *site {
 	if !s.isCanonicalPkg(fn.Pkg()) {
 		return s.classifyHelper(call, fn)
 	}
-	fn = fn.Origin()
-	var ctor isConstructor
-	if s.pass.ImportObjectFact(fn, &ctor) {
+	if ctor, ok := s.constructorOf(fn); ok {
 		// A constructor renders its string parameters to clients.
 		site := &site{kind: siteConstructor, fixed: ctor.Status}
 		for _, arg := range call.Args {
@@ -173,8 +170,16 @@ func (s *state) classifyCanonical(call *ast.CallExpr, fn *types.Func) *site {
 		}
 		return site
 	}
-	if s.pass.ImportObjectFact(fn, new(isWriter)) {
-		return &site{kind: siteWriter, writer: s.writerArg(call)}
+	if s.isWriterFunc(fn) {
+		// A writer's call is an error response whatever its summary
+		// says, and the statuses and messages it is given are checked as
+		// a helper's are. Its error parameters are kept server-side, as
+		// a constructor's: text it shows of them is reported in its body.
+		site := &site{kind: siteWriter, writer: s.writerArg(call)}
+		if sum := s.summaryOf(fn); sum != nil {
+			s.bindHelperArgs(site, call, fn, sum, true)
+		}
+		return site
 	}
 	return s.classifyHelper(call, fn)
 }
@@ -186,12 +191,27 @@ func (s *state) classifyHelper(call *ast.CallExpr, fn *types.Func) *site {
 	if sum == nil || (len(sum.BodyParams) == 0 && len(sum.StatusParams) == 0 && len(sum.Statuses) == 0 && !sum.WritesError) {
 		return nil
 	}
-	sig := fn.Signature()
 	site := &site{kind: siteHelper, writer: s.writerArg(call), helperWritesError: sum.WritesError, helperStatuses: sum.Statuses}
+	s.bindHelperArgs(site, call, fn, sum, false)
+	return site
+}
+
+// bindHelperArgs adds to site the arguments of call that fn's summary
+// writes: to the body, as payload, and as statuses. keepErrors leaves out
+// the arguments of error parameters, which a writer keeps server-side.
+func (s *state) bindHelperArgs(site *site, call *ast.CallExpr, fn *types.Func, sum *summary, keepErrors bool) {
+	sig := fn.Signature()
 	for k, i := range sum.BodyParams {
+		if i >= sig.Params().Len() {
+			continue // a summary of another signature
+		}
+		elem := paramElem(sig, i)
+		if keepErrors && types.Identical(elem, universeError) {
+			continue
+		}
 		// An argument passed as an interface is most likely rendered by
 		// fmt, where an error shows its text.
-		formatted := i < sig.Params().Len() && types.IsInterface(paramElem(sig, i))
+		formatted := types.IsInterface(elem)
 		for _, arg := range argsAt(call, sig, i) {
 			site.payload = append(site.payload, payload{expr: arg, formatted: formatted, sink: sum.BodySinks[k]})
 		}
@@ -199,7 +219,6 @@ func (s *state) classifyHelper(call *ast.CallExpr, fn *types.Func) *site {
 	for _, i := range sum.StatusParams {
 		site.statusArgs = append(site.statusArgs, argsAt(call, sig, i)...)
 	}
-	return site
 }
 
 // writerArg returns the first argument of call that is a response writer.

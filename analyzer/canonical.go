@@ -14,6 +14,7 @@ type canonical struct {
 	name   string
 	writer *canonicalFunc
 	ctors  map[int][]*canonicalFunc // in declaration order: the first is the default
+	noFix  string                   // with no writer, why there are no fixes: "the package imports ..."
 }
 
 // A canonicalFunc is the shape of a writer or a constructor: the role of
@@ -66,29 +67,17 @@ func messageCtor(name string) *canonicalFunc {
 }
 
 // canonical returns the canonical package for fixes in the package being
-// checked, or nil if there is none to call.
+// checked. Its writer is nil if there is none the package can import; then
+// noFix says why, for the messages of the findings it leaves unfixed.
 func (s *state) canonical() *canonical {
 	if s.canon == nil {
 		s.canon = s.findCanonical()
-		if s.canon == nil {
-			s.canon = &canonical{} // no writer: no fixes
-		}
 	}
 	return s.canon
 }
 
 func (s *state) findCanonical() *canonical {
-	var candidates []*types.Package
-	if s.isCanonicalPkg(s.pass.Pkg) {
-		candidates = append(candidates, s.pass.Pkg)
-	}
-	imports := slices.Clone(s.pass.Pkg.Imports())
-	sort.Slice(imports, func(i, j int) bool { return imports[i].Path() < imports[j].Path() })
-	for _, imp := range imports {
-		if s.isCanonicalPkg(imp) {
-			candidates = append(candidates, imp)
-		}
-	}
+	candidates := s.canonicalCandidates()
 	// A team's own package wins over the configured one.
 	slices.SortStableFunc(candidates, func(a, b *types.Package) int {
 		return boolInt(a.Path() == s.cfg.constructors) - boolInt(b.Path() == s.cfg.constructors)
@@ -98,10 +87,37 @@ func (s *state) findCanonical() *canonical {
 			return c
 		}
 	}
-	if s.cfg.constructors == DefaultConstructors {
+	if s.cfg.constructors != DefaultConstructors {
+		return &canonical{noFix: "the package imports no canonical error package with a writer"}
+	}
+	if moduleProvides(packageDir(s.pass), DefaultConstructors) {
 		return builtinAPIError
 	}
-	return nil
+	return &canonical{noFix: "the package imports no canonical error package and go.mod does not require errcontract"}
+}
+
+// canonicalCandidates returns the canonical packages that fixes in the
+// package being checked may import (see moduleProvides): the package
+// itself and its imports, in order of path. Packages it imports only
+// through others are not among them: their object facts are not
+// visible to every driver, so what they declare is not known.
+func (s *state) canonicalCandidates() []*types.Package {
+	var candidates []*types.Package
+	if s.isCanonicalPkg(s.pass.Pkg) {
+		candidates = append(candidates, s.pass.Pkg)
+	}
+	for _, imp := range sortedByPath(s.pass.Pkg.Imports()) {
+		if s.isCanonicalPkg(imp) {
+			candidates = append(candidates, imp)
+		}
+	}
+	return candidates
+}
+
+func sortedByPath(pkgs []*types.Package) []*types.Package {
+	pkgs = slices.Clone(pkgs)
+	sort.Slice(pkgs, func(i, j int) bool { return pkgs[i].Path() < pkgs[j].Path() })
+	return pkgs
 }
 
 func boolInt(b bool) int {
@@ -123,13 +139,13 @@ func (s *state) describeCanonical(pkg *types.Package) *canonical {
 	}
 	sort.Slice(funcs, func(i, j int) bool { return funcs[i].Pos() < funcs[j].Pos() })
 	for _, fn := range funcs {
-		var ctor isConstructor
+		ctor, isCtor := s.constructorOf(fn)
 		switch {
-		case s.pass.ImportObjectFact(fn, &ctor):
+		case isCtor:
 			if shape := s.constructorShape(fn); shape != nil {
 				c.ctors[ctor.Status] = append(c.ctors[ctor.Status], shape)
 			}
-		case c.writer == nil && s.pass.ImportObjectFact(fn, new(isWriter)):
+		case c.writer == nil && s.isWriterFunc(fn):
 			c.writer = s.writerShape(fn)
 		}
 	}

@@ -54,6 +54,7 @@ type settings struct {
 	constructors string
 	tests        bool         // report findings in _test.go files
 	file         *config.File // errcontract.yaml, or nil
+	entries      entries      // the file's writers, constructors and public types
 }
 
 // resolve merges cfg over f, which may be nil.
@@ -71,6 +72,7 @@ func resolve(cfg Config, f *config.File) (*settings, error) {
 		constructors: r.Constructors,
 		tests:        r.Tests,
 		file:         f,
+		entries:      newEntries(f),
 	}, nil
 }
 

@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -109,4 +110,13 @@ func TestFileNames(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
+}
+
+// TestFileEntriesOfAnotherModule checks that the entries of a module's
+// errcontract.yaml apply to the objects they name in another module,
+// whose packages do not find the file: at the calls of its writer and
+// constructors, to its public type, and in fixes.
+func TestFileEntriesOfAnotherModule(t *testing.T) {
+	dir := filepath.Join(testdata(t), "crossmodule", "main")
+	analysistest.RunWithSuggestedFixes(t, dir, New(DefaultConfig()), "./web")
 }

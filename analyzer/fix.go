@@ -61,6 +61,17 @@ func (s *state) errorResponseFixes(cur inspector.Cursor, site *site) []analysis.
 	return fixes
 }
 
+// noFixReason returns why a site that fixes rewrite, http.Error or
+// http.NotFound, has no fix for want of a canonical package, or "".
+// Other reasons (a status not resolved, a generated file) are not told:
+// the finding is no different from one that never had a fix.
+func (s *state) noFixReason(site *site) string {
+	if (site.kind != siteHTTPError && site.kind != siteNotFound) || !s.wellTyped(site.call) {
+		return ""
+	}
+	return s.canonical().noFix
+}
+
 // A responseMessage is what an error response's message becomes: its own
 // text, kept, or a constant with the error that leaked into it as cause.
 type responseMessage struct {

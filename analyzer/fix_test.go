@@ -105,3 +105,14 @@ func checkFixCompiles(t *testing.T, pkg *packages.Package, imports map[string]*t
 		t.Errorf("%s: fix %q leaves a package that does not type-check:\n%s\n%s", name, fix.Message, strings.Join(errs, "\n"), fixed)
 	}
 }
+
+// TestFixesImportable checks, in a module that does not require
+// errcontract, that fixes import only a canonical package the package
+// imports already, in another file: one declared by errcontract.yaml, one
+// by directives. A package with none, or with one only through another
+// package, has no fix and says why. (TestFixes' noimport is the module
+// that requires errcontract: its fixes import apierror.)
+func TestFixesImportable(t *testing.T) {
+	dir := filepath.Join(testdata(t), "nofixes")
+	analysistest.RunWithSuggestedFixes(t, dir, Analyzer, "./plain", "./transitive", "./direct", "./files/handlers")
+}

@@ -292,7 +292,7 @@ func FuzzFixes(f *testing.F) {
 func (env *handlerEnv) checkFixes(t *testing.T, a *analysis.Analyzer, src string) {
 	t.Helper()
 	// The pass reads the file from disk to slice the fixes' text.
-	filename := filepath.Join(t.TempDir(), "handler.go")
+	filename := filepath.Join(handlerDir(t), "handler.go")
 	if err := os.WriteFile(filename, []byte(src), 0o666); err != nil {
 		t.Fatal(err)
 	}
@@ -364,7 +364,7 @@ func gofmtClean(src string) bool {
 // offered a fix, so that the fuzzer starts from every import layout.
 func (env *handlerEnv) requireFixes(f *testing.F, a *analysis.Analyzer, seeds []string) {
 	f.Helper()
-	dir := f.TempDir()
+	dir := handlerDir(f)
 	for i, src := range seeds {
 		filename := filepath.Join(dir, strconv.Itoa(i)+".go")
 		if err := os.WriteFile(filename, []byte(src), 0o666); err != nil {
@@ -382,6 +382,18 @@ func (env *handlerEnv) requireFixes(f *testing.F, a *analysis.Analyzer, seeds []
 			f.Errorf("fix seed %d is offered no fix", i)
 		}
 	}
+}
+
+// handlerDir returns a directory for handler files, in a module that
+// requires errcontract, so that fixes may import apierror.
+func handlerDir(tb testing.TB) string {
+	tb.Helper()
+	dir := tb.TempDir()
+	gomod := "module example.com/handler\n\nrequire github.com/errcontract/errcontract v0.0.0\n"
+	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte(gomod), 0o666); err != nil {
+		tb.Fatal(err)
+	}
+	return dir
 }
 
 // handlerEnv type-checks handler files against the packages they may

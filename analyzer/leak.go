@@ -34,6 +34,9 @@ func (s *state) checkLeak(cur inspector.Cursor, site *site) {
 			Category: ruleErrorLeak,
 			Message:  "error text from " + describeSource(src) + s.echoes(f, src) + " reaches the response body via " + site.name(),
 		}
+		if why := s.noFixReason(site); why != "" {
+			d.Message += " (no fix: " + why + ")"
+		}
 		if src.node != p.expr {
 			d.Related = append(d.Related, analysis.RelatedInformation{Pos: src.node.Pos(), End: src.node.End(), Message: "the error text comes from here"})
 		}

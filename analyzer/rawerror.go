@@ -14,7 +14,18 @@ import (
 // declareWriter ends raw-http-error's messages: most projects have a
 // helper of their own that writes errors, which errcontract cannot tell
 // from a raw write until it is declared.
-const declareWriter = " (declare the project's own writer with //errcontract:writer or writers: in errcontract.yaml)"
+const declareWriter = " (" + declareWriterHint + ")"
+
+const declareWriterHint = "declare the project's own writer with //errcontract:writer or writers: in errcontract.yaml"
+
+// rawHint ends the message of a raw error response: declareWriter, and
+// first why there is no fix where a fix would rewrite the call.
+func (s *state) rawHint(site *site) string {
+	if why := s.noFixReason(site); why != "" {
+		return " (no fix: " + why + "; " + declareWriterHint + ")"
+	}
+	return declareWriter
+}
 
 // checkRawError reports error responses written outside the canonical
 // constructors: http.Error, http.NotFound, and WriteHeader with an error
@@ -31,7 +42,7 @@ func (s *state) checkRawError(cur inspector.Cursor, site *site) {
 			Pos:      site.call.Pos(),
 			End:      site.call.End(),
 			Category: ruleRawHTTPError,
-			Message:  site.name() + " bypasses the canonical error constructors" + declareWriter,
+			Message:  site.name() + " bypasses the canonical error constructors" + s.rawHint(site),
 		}
 		if s.wellTyped(site.call) {
 			d.SuggestedFixes = s.errorResponseFixes(cur, site)
@@ -103,7 +114,7 @@ func (s *state) errorStatuses(cur inspector.Cursor, e ast.Expr) []string {
 func (s *state) inCanonicalBody(cur inspector.Cursor) bool {
 	for c := range cur.Enclosing((*ast.FuncDecl)(nil)) {
 		fn, _ := s.pass.TypesInfo.Defs[c.Node().(*ast.FuncDecl).Name].(*types.Func)
-		if fn != nil && (s.pass.ImportObjectFact(fn, new(isWriter)) || s.pass.ImportObjectFact(fn, new(isConstructor))) {
+		if fn != nil && s.isCanonicalFunc(fn) {
 			return true
 		}
 	}

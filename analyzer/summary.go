@@ -93,7 +93,9 @@ func (s *state) summarize(serves bool) {
 			if !ok || fd.Body == nil || !(serves || returnsText(s.pass.TypesInfo, fd)) {
 				continue
 			}
-			if fn, _ := s.pass.TypesInfo.Defs[fd.Name].(*types.Func); fn != nil && !s.isCanonicalFunc(fn) {
+			// A constructor only builds an error; a writer is
+			// summarized so that its calls are checked as a helper's.
+			if fn, _ := s.pass.TypesInfo.Defs[fd.Name].(*types.Func); fn != nil && !s.isConstructorFunc(fn) {
 				// A function that does not type-check may write what
 				// its summary cannot tell.
 				partial := serves && !(validType(fn.Type()) && s.wellTyped(fd.Body))
@@ -153,10 +155,6 @@ func holdsText(t types.Type) bool {
 	}
 	slice, ok := t.Underlying().(*types.Slice)
 	return ok && types.Identical(slice.Elem().Underlying(), types.Typ[types.Byte])
-}
-
-func (s *state) isCanonicalFunc(fn *types.Func) bool {
-	return s.pass.ImportObjectFact(fn, new(isWriter)) || s.pass.ImportObjectFact(fn, new(isConstructor))
 }
 
 // summarizeFunc computes the summary of one function from the summaries

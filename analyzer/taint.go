@@ -310,11 +310,11 @@ func (s *state) isSafeError(e ast.Expr) bool {
 }
 
 // isPublicType reports whether t, or what it points to, is an error type
-// marked //errcontract:public.
+// declared public.
 func (s *state) isPublicType(t types.Type) bool {
 	tn := typeNameOf(t)
 	if tn == nil || tn.Pkg() == nil || !s.isCanonicalPkg(tn.Pkg()) {
 		return false
 	}
-	return s.pass.ImportObjectFact(tn, new(isPublic))
+	return s.isPublicTypeName(tn)
 }

@@ -22,7 +22,7 @@ func TestNotes(t *testing.T) {
 	empty := filepath.Join(t.TempDir(), "errcontract.yaml")
 	writeFile(t, empty, "")
 	out, code := run(t, dir, binary, "-config="+empty, "./...")
-	if code != 3 || !strings.Contains(out, "internal/httperr/httperr.go:42:2: http.Error bypasses the canonical error constructors (declare the project's own writer with //errcontract:writer or writers: in errcontract.yaml)") {
+	if code != 3 || !strings.Contains(out, "internal/httperr/httperr.go:42:2: http.Error bypasses the canonical error constructors (no fix: the package imports no canonical error package and go.mod does not require errcontract; declare the project's own writer with //errcontract:writer or writers: in errcontract.yaml)") {
 		t.Errorf("with an empty file: exit code %d, want 3 and the writers' raw writes:\n%s", code, out)
 	}
 	if strings.Contains(out, "_test.go") {
@@ -106,5 +106,26 @@ func writeFile(t *testing.T, path, content string) {
 	}
 	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestFileEntriesOfAnotherModule runs the command on a module whose
+// errcontract.yaml names the error package of another module, which the
+// command reads from export data: its constructors' messages and statuses
+// are checked at their calls, and its public type's text is safe.
+func TestFileEntriesOfAnotherModule(t *testing.T) {
+	out, code := run(t, filepath.Join(root, "testdata", "crossmodule", "main"), binary, "./...")
+	want := []string{
+		"web.go:16:31: error text from err.Error() reaches the response body via httpx.Missing",
+		"web.go:19:16: status 410 is not documented by the contentful contract (400 401 403 404 409 422 429 500 502)",
+		"web.go:24:2: http.Error bypasses the canonical error constructors (declare the project's own writer with //errcontract:writer or writers: in errcontract.yaml)",
+	}
+	if code != 3 || strings.Count(out, "\n") != len(want) {
+		t.Errorf("exit code %d and %d findings, want 3 and %d:\n%s", code, strings.Count(out, "\n"), len(want), out)
+	}
+	for _, w := range want {
+		if !strings.Contains(out, w) {
+			t.Errorf("output lacks %s:\n%s", w, out)
+		}
 	}
 }

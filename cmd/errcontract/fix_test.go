@@ -242,3 +242,86 @@ func taken(w http.ResponseWriter, r *http.Request) {
 		t.Errorf("the fixed module does not build:\n%s", out)
 	}
 }
+
+// TestFixWithoutErrcontract runs -fix on a module that does not require
+// errcontract: the package that imports the module's own canonical
+// package is fixed through it, the one that imports none is left as it
+// is and its findings say why, and the module builds.
+func TestFixWithoutErrcontract(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"go.mod": "module example.com/plain\n\ngo 1.26.0\n",
+		"errs/errs.go": `// Package errs is the module's canonical error package.
+package errs
+
+import "net/http"
+
+type Error struct {
+	Status  int
+	Message string
+}
+
+func (e *Error) Error() string { return e.Message }
+
+//errcontract:constructor 400 BadRequestError
+func Invalid(msg string) *Error { return &Error{http.StatusBadRequest, msg} }
+
+//errcontract:writer
+func Send(w http.ResponseWriter, err error) {
+	http.Error(w, "request failed", http.StatusBadRequest)
+}
+`,
+		"api/a.go": `package api
+
+import (
+	"net/http"
+
+	"example.com/plain/errs"
+)
+
+func create(w http.ResponseWriter, r *http.Request) {
+	errs.Send(w, errs.Invalid("no body"))
+}
+`,
+		"api/b.go": `package api
+
+import "net/http"
+
+func update(w http.ResponseWriter, r *http.Request) {
+	http.Error(w, "bad id", http.StatusBadRequest)
+}
+`,
+		"web/web.go": `package web
+
+import "net/http"
+
+func get(w http.ResponseWriter, r *http.Request) {
+	http.NotFound(w, r)
+}
+`,
+	}
+	for name, content := range files {
+		writeFile(t, filepath.Join(dir, name), content)
+	}
+	out, _ := run(t, dir, binary, "./...")
+	const why = "web.go:6:2: http.NotFound bypasses the canonical error constructors (no fix: the package imports no canonical error package and go.mod does not require errcontract;"
+	if !strings.Contains(out, why) {
+		t.Errorf("errcontract ./... does not say why web has no fix:\n%s\nwant %s", out, why)
+	}
+	if out, code := run(t, dir, binary, "-fix", "./..."); code != 0 {
+		t.Fatalf("errcontract -fix: exit code %d\n%s", code, out)
+	}
+	if out, code := run(t, dir, "go", "build", "./..."); code != 0 {
+		t.Fatalf("the fixed module does not build:\n%s", out)
+	}
+	fixed, err := os.ReadFile(filepath.Join(dir, "api", "b.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := `errs.Send(w, errs.Invalid("bad id"))`; !strings.Contains(string(fixed), want) {
+		t.Errorf("after -fix, api/b.go lacks %s:\n%s", want, fixed)
+	}
+	if web, _ := os.ReadFile(filepath.Join(dir, "web", "web.go")); string(web) != files["web/web.go"] {
+		t.Errorf("-fix changed web/web.go, which has no fix:\n%s", web)
+	}
+}

@@ -324,8 +324,8 @@ func (f *findings) writeYAML(w io.Writer) {
 	}
 	if len(f.writers) > 0 {
 		fmt.Fprintf(w, "\n# Functions that write error responses, by how many handlers call them.\n")
-		fmt.Fprintf(w, "# Check that each keeps error text server-side: errcontract no longer\n")
-		fmt.Fprintf(w, "# checks what a writer's callers pass it.\n")
+		fmt.Fprintf(w, "# The statuses and messages their callers pass are still checked; check\n")
+		fmt.Fprintf(w, "# that each keeps the text of the errors it is given server-side.\n")
 		fmt.Fprintf(w, "writers:\n")
 		for _, r := range f.writers {
 			fmt.Fprintf(w, "  - %s # %s\n", r.name, plural(r.handlers, "handler"))

@@ -31,7 +31,7 @@ func Missing(msg string) *Error { // want Missing:`constructor\(404 NotFound\)` 
 }
 
 // Write writes err as an error response: its raw writes are its job.
-func Write(w http.ResponseWriter, err error) { // want Write:`writer`
+func Write(w http.ResponseWriter, err error) { // want Write:`writer` Write:`summary\(writes-error\)`
 	var e *Error
 	if !errors.As(err, &e) {
 		e = Internal(err)
@@ -42,7 +42,7 @@ func Write(w http.ResponseWriter, err error) { // want Write:`writer`
 // A Responder writes error responses too.
 type Responder struct{}
 
-func (Responder) Error(w http.ResponseWriter, err error) { // want Error:`writer`
+func (Responder) Error(w http.ResponseWriter, err error) { // want Error:`writer` Error:`summary\(statuses=500 writes-error\)`
 	http.Error(w, "failed", http.StatusInternalServerError)
 }
 

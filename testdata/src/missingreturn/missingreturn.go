@@ -49,7 +49,7 @@ func badRequest(msg string) *apiError { // want badRequest:`constructor\(400 Bad
 // writeError writes err as the API's error body.
 //
 //errcontract:writer
-func writeError(w http.ResponseWriter, err error) { // want writeError:`writer`
+func writeError(w http.ResponseWriter, err error) { // want writeError:`writer` writeError:`summary\(writes-error\)`
 	var e *apiError
 	if !errors.As(err, &e) {
 		e = &apiError{status: http.StatusInternalServerError, msg: "internal error"}

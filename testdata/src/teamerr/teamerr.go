@@ -41,7 +41,7 @@ func Unavailable(msg string) *Error { // want Unavailable:`constructor\(503 Serv
 // Write writes err as an error response. Its raw writes are its job.
 //
 //errcontract:writer
-func Write(w http.ResponseWriter, err error) { // want Write:`writer`
+func Write(w http.ResponseWriter, err error) { // want Write:`writer` Write:`summary\(writes-error\)`
 	var e *Error
 	if !errors.As(err, &e) {
 		e = Internal(err)

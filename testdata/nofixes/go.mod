@@ -1,0 +1,3 @@
+module example.com/nofixes
+
+go 1.26.0
