@@ -324,5 +324,3 @@ func moduleVersion() string {
 	}
 	return info.Main.Version
 }
-
-func joinArgs(args []string) string { return strings.Join(args, " ") }

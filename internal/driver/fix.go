@@ -116,7 +116,7 @@ func acceptFix(files map[string]*fileFixes, act *checker.Action, fix analysis.Su
 		if generated[tok] {
 			return fixGenerated, nil
 		}
-		if _, err := fileOf(files, tok, act.Package.Types); err != nil {
+		if err := readBaseline(files, tok, act.Package.Types); err != nil {
 			return 0, err
 		}
 		end := te.End
@@ -139,21 +139,21 @@ func acceptFix(files map[string]*fileFixes, act *checker.Action, fix analysis.Su
 	return fixAccepted, nil
 }
 
-// fileOf returns the state of the file tok, reading it the first time.
-func fileOf(files map[string]*fileFixes, tok *token.File, pkg *types.Package) (*fileFixes, error) {
-	if ff := files[tok.Name()]; ff != nil {
-		return ff, nil
+// readBaseline reads the file tok into files the first time a fix edits
+// it, checking that it is the file that was analysed.
+func readBaseline(files map[string]*fileFixes, tok *token.File, pkg *types.Package) error {
+	if files[tok.Name()] != nil {
+		return nil
 	}
 	content, err := os.ReadFile(tok.Name())
 	if err != nil {
-		return nil, err
+		return err
 	}
 	if len(content) != tok.Size() {
-		return nil, fmt.Errorf("concurrent file modification detected in file %s (size changed from %d -> %d bytes); aborting fix", tok.Name(), tok.Size(), len(content))
+		return fmt.Errorf("concurrent file modification detected in file %s (size changed from %d -> %d bytes); aborting fix", tok.Name(), tok.Size(), len(content))
 	}
-	ff := &fileFixes{baseline: content, pkg: pkg}
-	files[tok.Name()] = ff
-	return ff, nil
+	files[tok.Name()] = &fileFixes{baseline: content, pkg: pkg}
+	return nil
 }
 
 // merge returns accepted with the edits of one more fix, sorted, or false

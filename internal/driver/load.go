@@ -77,7 +77,7 @@ func load(patterns []string, tests, allSource bool) (*program, error) {
 		return nil, err
 	}
 	if len(roots) == 0 {
-		return nil, fmt.Errorf("%s matched no packages", joinArgs(patterns))
+		return nil, fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
 	}
 	ld := &loader{
 		fset:  token.NewFileSet(),
