@@ -79,6 +79,15 @@ func TestSummaries(t *testing.T) {
 	writeSuite.run(t, t, "helpers", "helperlib", "example.com/textutil", "helperuse")
 }
 
+// TestFalseClaims checks error text and statuses that a write cannot
+// see: a (T, error) function's T, a value set in a branch that returns, an
+// encoder's error said to echo input; and a cycle of variables whose text
+// does not depend on which is asked about first.
+func TestFalseClaims(t *testing.T) {
+	t.Parallel()
+	writeSuite.run(t, t, "falseclaims")
+}
+
 // TestPrecision checks sentinel errors of the module, which are safe, and
 // parsers whose errors echo the client's input.
 func TestPrecision(t *testing.T) {

@@ -17,12 +17,25 @@ type flow struct {
 	s        *state
 	assigns  map[*types.Var][]assignment
 	taints   map[*types.Var]taint // memoized varTaint, without a position bound
+	tainting tainting             // the variables varTaint is computing
 	visiting map[*types.Var]bool  // cuts cycles between variables
 	params   map[*types.Var]int   // the parameters of the summarized function, by index
+	stack    []ast.Node           // while recording: the nodes enclosing the current one
+	exiting  map[ast.Node]bool    // while recording: whether a block ends the function
 	// incomplete is set where the declaration holds syntax errors: the
 	// parser dropped what it could not read, assignments included, so no
 	// rule can rely on knowing every value of a variable.
 	incomplete bool
+}
+
+// tainting is the state of varTaint's walk over variables: those it is
+// computing, by depth; the lowest depth a cycle reached back to; and the
+// variables of unfinished cycles, whose memoized taint is partial.
+type tainting struct {
+	depth   map[*types.Var]int
+	low     int
+	partial map[*types.Var]int // the depth each one's cycle reached back to
+	members []*types.Var
 }
 
 // An assignKind says how a variable got a value.
@@ -41,6 +54,10 @@ type assignment struct {
 	kind assignKind
 	rhs  ast.Expr // nil for assignUnknown
 	src  *source  // set when the assignment itself creates error text
+	// exits is the outermost block around the assignment that ends its
+	// function (it ends in a return) and that no jump leaves: the value
+	// reaches no code after it. Nil if there is none.
+	exits ast.Node
 }
 
 // flowAt returns the flow of the top-level declaration containing pos.
@@ -76,9 +93,14 @@ func (s *state) newFlow(decl ast.Decl) *flow {
 		s:        s,
 		assigns:  make(map[*types.Var][]assignment),
 		taints:   make(map[*types.Var]taint),
+		tainting: tainting{depth: make(map[*types.Var]int), partial: make(map[*types.Var]int)},
 		visiting: make(map[*types.Var]bool),
 	}
 	ast.Inspect(decl, func(n ast.Node) bool {
+		if n == nil {
+			f.stack = f.stack[:len(f.stack)-1]
+			return true
+		}
 		switch n := n.(type) {
 		case *ast.AssignStmt:
 			f.recordAssign(n)
@@ -101,8 +123,10 @@ func (s *state) newFlow(decl ast.Decl) *flow {
 		case *ast.BadExpr, *ast.BadStmt, *ast.BadDecl:
 			f.incomplete = true
 		}
+		f.stack = append(f.stack, n)
 		return true
 	})
+	f.stack, f.exiting = nil, nil
 	return f
 }
 
@@ -184,6 +208,7 @@ func (f *flow) add(lhs ast.Expr, a assignment) {
 	if !whole && (a.kind == assignValue || a.kind == assignTuple) {
 		a.kind = assignUpdate
 	}
+	a.exits = f.exitingBlock()
 	f.assigns[v] = append(f.assigns[v], a)
 }
 
@@ -229,4 +254,111 @@ func (f *flow) localVar(id *ast.Ident) *types.Var {
 		return nil
 	}
 	return v
+}
+
+// reaches reports whether the value of assignment a may be the one that a
+// use at position use sees: a is written before it, and not in a block
+// that returns before it is reached.
+func (f *flow) reaches(a assignment, use token.Pos) bool {
+	if a.pos > use {
+		return false
+	}
+	return a.exits == nil || (a.exits.Pos() <= use && use < a.exits.End())
+}
+
+// exitingBlock returns the outermost of the blocks enclosing the node
+// being recorded that lies inside its function, ends in a return or a
+// panic, and holds no jump out of it.
+func (f *flow) exitingBlock() ast.Node {
+	var exits ast.Node
+	for i := len(f.stack) - 1; i > 0; i-- {
+		switch n := f.stack[i].(type) {
+		case *ast.FuncLit, *ast.FuncDecl:
+			return exits
+		case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause:
+			switch f.stack[i-1].(type) {
+			case *ast.FuncLit, *ast.FuncDecl:
+				return exits // the function's body: its returns are the end
+			}
+			if f.exits(n) {
+				exits = n
+			}
+		}
+	}
+	return exits
+}
+
+// exits reports whether block (a block, or a clause of a switch or a
+// select) ends its function, memoized.
+func (f *flow) exits(block ast.Node) bool {
+	if f.exiting == nil {
+		f.exiting = make(map[ast.Node]bool)
+	}
+	ends, ok := f.exiting[block]
+	if !ok {
+		var list []ast.Stmt
+		switch n := block.(type) {
+		case *ast.BlockStmt:
+			list = n.List
+		case *ast.CaseClause:
+			list = n.Body
+		case *ast.CommClause:
+			list = n.Body
+		}
+		ends = len(list) > 0 && f.endsFunction(list[len(list)-1]) && !jumpsOut(block)
+		f.exiting[block] = ends
+	}
+	return ends
+}
+
+// endsFunction reports whether st leaves its function: a return, or a
+// call of panic.
+func (f *flow) endsFunction(st ast.Stmt) bool {
+	switch st := st.(type) {
+	case *ast.ReturnStmt:
+		return true
+	case *ast.ExprStmt:
+		call, ok := ast.Unparen(st.X).(*ast.CallExpr)
+		if !ok {
+			return false
+		}
+		fn, ok := typeutil.Callee(f.s.pass.TypesInfo, call).(*types.Builtin)
+		return ok && fn.Name() == "panic"
+	}
+	return false
+}
+
+// jumpsOut reports whether a statement inside block may jump out of it
+// other than by returning: a goto, a labeled break or continue, or a
+// break or continue whose loop, switch or select is outside the block.
+func jumpsOut(block ast.Node) bool {
+	jumps := false
+	var visit func(n ast.Node, inLoop, inBreakable bool) bool
+	visit = func(n ast.Node, inLoop, inBreakable bool) bool {
+		ast.Inspect(n, func(m ast.Node) bool {
+			if jumps || m == nil || m == n {
+				return !jumps
+			}
+			switch m := m.(type) {
+			case *ast.FuncLit:
+				return false // its jumps are its own
+			case *ast.ForStmt, *ast.RangeStmt:
+				visit(m, true, true)
+				return false
+			case *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt:
+				visit(m, inLoop, true)
+				return false
+			case *ast.BranchStmt:
+				switch {
+				case m.Label != nil, m.Tok == token.GOTO, m.Tok == token.FALLTHROUGH:
+					jumps = true
+				case m.Tok == token.BREAK && !inBreakable, m.Tok == token.CONTINUE && !inLoop:
+					jumps = true
+				}
+			}
+			return !jumps
+		})
+		return jumps
+	}
+	return visit(block, false, false)
 }

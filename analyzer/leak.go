@@ -3,6 +3,7 @@ package analyzer
 import (
 	"go/ast"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
@@ -71,13 +72,24 @@ func describeSource(src *source) string {
 	return "an error"
 }
 
-// inputParsers are the packages whose errors quote the input they failed
-// to parse: in a handler, that input is the client's.
-var inputParsers = map[string]bool{
-	"encoding/json": true,
-	"net/url":       true,
-	"strconv":       true,
-	"time":          true,
+// inputParsers are the functions whose errors quote the input they failed
+// to parse, by package: in a handler, that input is the client's. A nil
+// list stands for every function of the package. Encoding is no parse:
+// json.Marshal's errors name Go types, not input.
+var inputParsers = map[string][]string{
+	"encoding/json": {"Unmarshal", "Decode", "Token", "Compact", "Indent"},
+	"net/url":       nil,
+	"strconv":       nil,
+	"time":          {"Parse", "ParseInLocation", "ParseDuration", "LoadLocation"},
+}
+
+// parsesInput reports whether fn is one of the inputParsers.
+func parsesInput(fn *types.Func) bool {
+	if fn.Pkg() == nil {
+		return false
+	}
+	names, ok := inputParsers[fn.Pkg().Path()]
+	return ok && (names == nil || slices.Contains(names, fn.Name()))
 }
 
 // echoes returns ", which echoes client input (strconv.Atoi)," when the
@@ -102,7 +114,7 @@ func (s *state) echoes(f *flow, src *source) string {
 		return ""
 	}
 	if call, ok := ast.Unparen(last.rhs).(*ast.CallExpr); ok {
-		if fn, _ := typeutil.Callee(s.pass.TypesInfo, call).(*types.Func); fn != nil && fn.Pkg() != nil && inputParsers[fn.Pkg().Path()] {
+		if fn, _ := typeutil.Callee(s.pass.TypesInfo, call).(*types.Func); fn != nil && parsesInput(fn) {
 			return ", which echoes client input (" + fn.Pkg().Name() + "." + fn.Name() + "),"
 		}
 	}

@@ -128,7 +128,7 @@ func (f *flow) statuses(e ast.Expr, before token.Pos, depth int) ([]statusValue,
 		if a.kind != assignValue {
 			return nil, false // updated in a way not followed
 		}
-		if before != token.NoPos && a.pos > before {
+		if before != token.NoPos && !f.reaches(a, before) {
 			continue
 		}
 		vs, ok := f.statuses(a.rhs, token.NoPos, depth+1)

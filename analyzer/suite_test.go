@@ -62,7 +62,7 @@ var (
 		},
 		pkgs: []string{"directives", "teamerr", "usesteam", "constructorsonly",
 			"helpers", "helperlib", "example.com/textutil", "helperuse",
-			"badinputgenerics", "badinputtags", "badinputdirectives"},
+			"badinputgenerics", "badinputtags", "badinputdirectives", "falseclaims"},
 	}
 	// defaultSuite runs the default configuration.
 	defaultSuite = &suite{

@@ -140,12 +140,39 @@ func returnsText(info *types.Info, fd *ast.FuncDecl) bool {
 
 // passesText reports whether a parameter of type t passes text a caller
 // gives it: a string, a byte slice, an interface (an error, an operand
-// of fmt), or a variadic list of those.
+// of fmt), or a struct, pointer, map, array or slice holding those (a
+// response value whose fields the function encodes).
 func passesText(t types.Type) bool {
-	if slice, ok := t.Underlying().(*types.Slice); ok && !holdsText(t) {
-		t = slice.Elem()
+	return passesTextDepth(t, 0)
+}
+
+// maxTextDepth bounds how deep passesText looks into composite types.
+const maxTextDepth = 4
+
+func passesTextDepth(t types.Type, depth int) bool {
+	if holdsText(t) || types.IsInterface(t) {
+		return true
 	}
-	return holdsText(t) || types.IsInterface(t)
+	if depth == maxTextDepth {
+		return false
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Pointer:
+		return passesTextDepth(u.Elem(), depth+1)
+	case *types.Slice:
+		return passesTextDepth(u.Elem(), depth+1)
+	case *types.Array:
+		return passesTextDepth(u.Elem(), depth+1)
+	case *types.Map:
+		return passesTextDepth(u.Key(), depth+1) || passesTextDepth(u.Elem(), depth+1)
+	case *types.Struct:
+		for field := range u.Fields() {
+			if passesTextDepth(field.Type(), depth+1) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // holdsText reports whether t is a string or a byte slice.
@@ -187,23 +214,35 @@ func (s *state) summarizeFunc(decl *ast.FuncDecl, fn *types.Func, serves bool) *
 	return sum
 }
 
-// summarizeResult records the error text that the function's results
-// carry: made inside, or passed in by parameters.
+// summarizeResult records the error text that the function's text results
+// carry: made inside, or passed in by parameters. Only results of a text
+// type count: the error of a (string, error) function shows its text
+// where a caller renders it, and is no part of the string's.
 func (s *state) summarizeResult(f *flow, sum *summary, decl *ast.FuncDecl, fn *types.Func) {
+	results := fn.Signature().Results()
 	var result taint
 	ast.Inspect(decl.Body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			return false // its returns are its own
 		case *ast.ReturnStmt:
-			for _, r := range n.Results {
-				result = result.or(f.taint(r, false, token.NoPos))
+			if len(n.Results) != results.Len() {
+				// return g(): g's summary speaks of its text results only
+				for _, r := range n.Results {
+					result = result.or(f.taint(r, false, token.NoPos))
+				}
+				break
+			}
+			for i, r := range n.Results {
+				if holdsText(results.At(i).Type()) {
+					result = result.or(f.taint(r, false, token.NoPos))
+				}
 			}
 		}
 		return true
 	})
-	for v := range fn.Signature().Results().Variables() {
-		if v.Name() != "" {
+	for v := range results.Variables() {
+		if v.Name() != "" && holdsText(v.Type()) {
 			result = result.or(f.varTaint(v, token.NoPos)) // bare returns
 		}
 	}

@@ -239,29 +239,64 @@ func (f *flow) argsTaint(args []ast.Expr, formatted bool, before token.Pos) tain
 // varTaint returns the error text that the local variable v may hold at a
 // use at position before (or anywhere, if before is zero). A parameter
 // carries its own text, for the function's summary.
+//
+// Variables that are assigned from each other form cycles. A variable met
+// again while its taint is being computed contributes nothing there, and
+// what was computed below it is partial: the whole cycle (a strongly
+// connected component, found as Tarjan's algorithm does) carries the same
+// text, known only once the first variable of it met is done. Only then
+// are its members memoized, so a result never depends on which variable a
+// rule asked about first.
 func (f *flow) varTaint(v *types.Var, before token.Pos) taint {
 	if before == token.NoPos {
 		if t, ok := f.taints[v]; ok {
+			if low, partial := f.tainting.partial[v]; partial {
+				f.tainting.low = min(f.tainting.low, low)
+			}
 			return t
 		}
 	}
-	if f.visiting[v] {
-		return taint{} // a cycle: its other assignments decide
+	tt := &f.tainting
+	if depth, ok := tt.depth[v]; ok {
+		tt.low = min(tt.low, depth) // a cycle: its first variable decides
+		return taint{}
 	}
-	f.visiting[v] = true
+	depth, outer, members := len(tt.depth), tt.low, len(tt.members)
+	tt.depth[v] = depth
+	tt.low = depth
 	var t taint
 	if i, ok := f.params[v]; ok && passesText(v.Type()) {
 		t.params = bitOf(i)
 	}
 	for _, a := range f.assigns[v] {
-		if before == token.NoPos || a.pos <= before {
+		if before == token.NoPos || f.reaches(a, before) {
 			t = t.or(f.assignTaint(a))
 		}
 	}
-	delete(f.visiting, v)
-	if before == token.NoPos {
+	delete(tt.depth, v)
+	switch {
+	case tt.low < depth: // part of a cycle through a variable still open
+		if before == token.NoPos {
+			f.taints[v] = t
+			tt.partial[v] = tt.low
+			tt.members = append(tt.members, v)
+		}
+		tt.low = min(outer, tt.low)
+		return t
+	case before == token.NoPos: // the first of its cycle: all are done
+		for _, m := range tt.members[members:] {
+			f.taints[m] = t
+			delete(tt.partial, m)
+		}
 		f.taints[v] = t
+	default: // bounded: the members' text is not v's at this use
+		for _, m := range tt.members[members:] {
+			delete(f.taints, m)
+			delete(tt.partial, m)
+		}
 	}
+	tt.members = tt.members[:members]
+	tt.low = outer
 	return t
 }
 

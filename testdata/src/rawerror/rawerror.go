@@ -110,7 +110,7 @@ func writeHeaderThenLogThenReturn(w http.ResponseWriter, r *http.Request, ok boo
 	w.Write([]byte("welcome"))
 }
 
-func unknownStatus(w http.ResponseWriter, resp *http.Response) {
+func unknownStatus(w http.ResponseWriter, resp *http.Response) { // want unknownStatus:`summary\(body=1\)`
 	w.WriteHeader(resp.StatusCode)
 	io.Copy(w, resp.Body)
 }
