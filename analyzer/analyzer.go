@@ -127,7 +127,8 @@ type state struct {
 	errorWrites    map[*ast.BlockStmt][]errorWrite // by function body, for missing-return
 	writtenAgain   map[*ast.CallExpr]bool          // reported by missing-return
 	handlers       map[*ast.FuncDecl]*handlerContract
-	result         *Survey // if the analyzer surveys
+	pkgVars        *packageVars // memoized packageVarInits()
+	result         *Survey      // if the analyzer surveys
 }
 
 // newState returns the state for checking pass.Pkg. The package serves

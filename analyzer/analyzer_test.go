@@ -79,6 +79,14 @@ func TestSummaries(t *testing.T) {
 	writeSuite.run(t, t, "helpers", "helperlib", "example.com/textutil", "helperuse")
 }
 
+// TestStatusFlow checks statuses that reach a write through function
+// results, in the package and from facts, map lookups, struct fields and
+// another package's constants.
+func TestStatusFlow(t *testing.T) {
+	t.Parallel()
+	undocumentedSuite.run(t, t, "statusflow", "example.com/statuscodes")
+}
+
 // TestFalseClaims checks error text and statuses that a write cannot
 // see: a (T, error) function's T, a value set in a branch that returns, an
 // encoder's error said to echo input; and a cycle of variables whose text

@@ -176,8 +176,15 @@ func (s *state) classifyCanonical(call *ast.CallExpr, fn *types.Func) *site {
 		// a helper's are. Its error parameters are kept server-side, as
 		// a constructor's: text it shows of them is reported in its body.
 		site := &site{kind: siteWriter, writer: s.writerArg(call)}
-		if sum := s.summaryOf(fn); sum != nil {
+		sum := s.summaryOf(fn)
+		if sum != nil {
 			s.bindHelperArgs(site, call, fn, sum, true)
+		}
+		if sum == nil || len(sum.StatusParams) == 0 {
+			// A writer whose body does not tell (no facts of its
+			// package, or a status it carries in a value the analysis
+			// does not follow): its integer parameters are statuses.
+			site.statusArgs = intArgs(call, fn.Signature())
 		}
 		return site
 	}
@@ -311,4 +318,15 @@ func paramElem(sig *types.Signature, i int) types.Type {
 		t = slice.Elem()
 	}
 	return t
+}
+
+// intArgs returns the arguments of call that sig's integer parameters get.
+func intArgs(call *ast.CallExpr, sig *types.Signature) []ast.Expr {
+	var args []ast.Expr
+	for i := range sig.Params().Len() {
+		if b, ok := sig.Params().At(i).Type().Underlying().(*types.Basic); ok && b.Info()&types.IsInteger != 0 {
+			args = append(args, argsAt(call, sig, i)...)
+		}
+	}
+	return args
 }

@@ -54,6 +54,8 @@ type assignment struct {
 	kind assignKind
 	rhs  ast.Expr // nil for assignUnknown
 	src  *source  // set when the assignment itself creates error text
+	// index is, for assignTuple, which of rhs's results the variable gets.
+	index int
 	// exits is the outermost block around the assignment that ends its
 	// function (it ends in a return) and that no jump leaves: the value
 	// reaches no code after it. Nil if there is none.
@@ -139,8 +141,8 @@ func (f *flow) recordAssign(n *ast.AssignStmt) {
 			f.add(lhs, assignment{pos: n.Pos(), kind: assignValue, rhs: n.Rhs[i]})
 		}
 	case len(n.Rhs) == 1:
-		for _, lhs := range n.Lhs {
-			f.add(lhs, assignment{pos: n.Pos(), kind: assignTuple, rhs: n.Rhs[0]})
+		for i, lhs := range n.Lhs {
+			f.add(lhs, assignment{pos: n.Pos(), kind: assignTuple, rhs: n.Rhs[0], index: i})
 		}
 	}
 }
@@ -152,8 +154,8 @@ func (f *flow) recordSpec(n *ast.ValueSpec) {
 			f.add(name, assignment{pos: n.Pos(), kind: assignValue, rhs: n.Values[i]})
 		}
 	case len(n.Values) == 1:
-		for _, name := range n.Names {
-			f.add(name, assignment{pos: n.Pos(), kind: assignTuple, rhs: n.Values[0]})
+		for i, name := range n.Names {
+			f.add(name, assignment{pos: n.Pos(), kind: assignTuple, rhs: n.Values[0], index: i})
 		}
 	}
 }

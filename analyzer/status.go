@@ -110,8 +110,19 @@ func (f *flow) statuses(e ast.Expr, before token.Pos, depth int) ([]statusValue,
 		}
 		return []statusValue{{int(code), e}}, true
 	}
+	if depth == maxChain {
+		return nil, false
+	}
+	switch x := ast.Unparen(e).(type) {
+	case *ast.CallExpr:
+		return f.resultStatuses(x, 0)
+	case *ast.IndexExpr:
+		return f.mapStatuses(x)
+	case *ast.SelectorExpr:
+		return f.fieldStatuses(x, before, depth)
+	}
 	id, ok := ast.Unparen(e).(*ast.Ident)
-	if !ok || depth == maxChain {
+	if !ok {
 		return nil, false
 	}
 	if f.incomplete {
@@ -125,13 +136,17 @@ func (f *flow) statuses(e ast.Expr, before token.Pos, depth int) ([]statusValue,
 	defer delete(f.visiting, v)
 	var values []statusValue
 	for _, a := range f.assigns[v] {
-		if a.kind != assignValue {
-			return nil, false // updated in a way not followed
-		}
 		if before != token.NoPos && !f.reaches(a, before) {
 			continue
 		}
-		vs, ok := f.statuses(a.rhs, token.NoPos, depth+1)
+		var vs []statusValue
+		var ok bool
+		switch a.kind {
+		case assignValue:
+			vs, ok = f.statuses(a.rhs, token.NoPos, depth+1)
+		case assignTuple:
+			vs, ok = f.tupleStatuses(a.rhs, a.index)
+		}
 		if !ok {
 			return nil, false
 		}

@@ -53,7 +53,7 @@ var (
 	undocumentedSuite = &suite{
 		analyzer: func() *analysis.Analyzer { return only(ruleUndocumentedStatus) },
 		pkgs: []string{"undocumented", "perhandler", "perhandlerlib", "configdefaulttests", "configtests",
-			"configexclude", "configexclude/legacy", "teamerr"},
+			"configexclude", "configexclude/legacy", "teamerr", "statusflow", "example.com/statuscodes"},
 	}
 	// writeSuite runs the rules about what a handler writes.
 	writeSuite = &suite{

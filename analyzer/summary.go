@@ -22,6 +22,10 @@ type summary struct {
 	ResultText   bool     // the result carries error text the function makes
 	ResultParams []int    // parameters whose text the result carries
 	WritesError  bool     // the function writes an error response
+	// ResultStatuses are the constant statuses that the function's
+	// integer result StatusResult always is one of (statusOf(err)).
+	ResultStatuses []int
+	StatusResult   int
 	// Partial is set where the function's body does not type-check: it
 	// may write more than the summary says.
 	Partial bool
@@ -49,6 +53,9 @@ func (s *summary) String() string {
 	if s.WritesError {
 		parts = append(parts, "writes-error")
 	}
+	if len(s.ResultStatuses) > 0 {
+		parts = append(parts, fmt.Sprintf("returns[%d]=%s", s.StatusResult, joinInts(s.ResultStatuses)))
+	}
 	if s.Partial {
 		parts = append(parts, "partial")
 	}
@@ -64,12 +71,13 @@ func joinInts(list []int) string {
 }
 
 func (s *summary) empty() bool {
-	return len(s.BodyParams) == 0 && len(s.StatusParams) == 0 && len(s.Statuses) == 0 && !s.ResultText && len(s.ResultParams) == 0 && !s.WritesError && !s.Partial
+	return len(s.BodyParams) == 0 && len(s.StatusParams) == 0 && len(s.Statuses) == 0 && !s.ResultText && len(s.ResultParams) == 0 && !s.WritesError && !s.Partial && len(s.ResultStatuses) == 0
 }
 
 func (s *summary) equal(t *summary) bool {
 	return t != nil && slices.Equal(s.BodyParams, t.BodyParams) && slices.Equal(s.StatusParams, t.StatusParams) && slices.Equal(s.Statuses, t.Statuses) &&
-		s.ResultText == t.ResultText && slices.Equal(s.ResultParams, t.ResultParams) && s.WritesError == t.WritesError && s.Partial == t.Partial
+		s.ResultText == t.ResultText && slices.Equal(s.ResultParams, t.ResultParams) && s.WritesError == t.WritesError && s.Partial == t.Partial &&
+		slices.Equal(s.ResultStatuses, t.ResultStatuses) && s.StatusResult == t.StatusResult
 }
 
 // maxRounds bounds the rounds of summarizing a package's functions, which
@@ -90,7 +98,7 @@ func (s *state) summarize(serves bool) {
 	for _, file := range s.pass.Files {
 		for _, decl := range file.Decls {
 			fd, ok := decl.(*ast.FuncDecl)
-			if !ok || fd.Body == nil || !(serves || returnsText(s.pass.TypesInfo, fd)) {
+			if !ok || fd.Body == nil || !(serves || returnsText(s.pass.TypesInfo, fd) || statusResult(s.pass.TypesInfo, fd) >= 0) {
 				continue
 			}
 			// A constructor only builds an error; a writer is
@@ -138,18 +146,20 @@ func returnsText(info *types.Info, fd *ast.FuncDecl) bool {
 	return false
 }
 
-// passesText reports whether a parameter of type t passes text a caller
-// gives it: a string, a byte slice, an interface (an error, an operand
-// of fmt), or a struct, pointer, map, array or slice holding those (a
-// response value whose fields the function encodes).
-func passesText(t types.Type) bool {
-	return passesTextDepth(t, 0)
+// passesText reports whether a parameter of type t, in a function of
+// package pkg, passes text a caller gives it: a string, a byte slice, an
+// interface (an error, an operand of fmt), or a struct, pointer, map,
+// array or slice holding those (a response value whose fields the function
+// encodes). Only the fields that encoders or pkg's code can see count: a
+// time.Time holds its location's name, but shows none of it.
+func passesText(pkg *types.Package, t types.Type) bool {
+	return passesTextDepth(pkg, t, 0)
 }
 
 // maxTextDepth bounds how deep passesText looks into composite types.
 const maxTextDepth = 4
 
-func passesTextDepth(t types.Type, depth int) bool {
+func passesTextDepth(pkg *types.Package, t types.Type, depth int) bool {
 	if holdsText(t) || types.IsInterface(t) {
 		return true
 	}
@@ -158,16 +168,16 @@ func passesTextDepth(t types.Type, depth int) bool {
 	}
 	switch u := t.Underlying().(type) {
 	case *types.Pointer:
-		return passesTextDepth(u.Elem(), depth+1)
+		return passesTextDepth(pkg, u.Elem(), depth+1)
 	case *types.Slice:
-		return passesTextDepth(u.Elem(), depth+1)
+		return passesTextDepth(pkg, u.Elem(), depth+1)
 	case *types.Array:
-		return passesTextDepth(u.Elem(), depth+1)
+		return passesTextDepth(pkg, u.Elem(), depth+1)
 	case *types.Map:
-		return passesTextDepth(u.Key(), depth+1) || passesTextDepth(u.Elem(), depth+1)
+		return passesTextDepth(pkg, u.Key(), depth+1) || passesTextDepth(pkg, u.Elem(), depth+1)
 	case *types.Struct:
 		for field := range u.Fields() {
-			if passesTextDepth(field.Type(), depth+1) {
+			if (field.Exported() || field.Pkg() == pkg) && passesTextDepth(pkg, field.Type(), depth+1) {
 				return true
 			}
 		}
@@ -195,6 +205,9 @@ func (s *state) summarizeFunc(decl *ast.FuncDecl, fn *types.Func, serves bool) *
 	sum := new(summary)
 	if returnsText(s.pass.TypesInfo, decl) {
 		s.summarizeResult(f, sum, decl, fn)
+	}
+	if i := statusResult(s.pass.TypesInfo, decl); i >= 0 {
+		sum.ResultStatuses, sum.StatusResult = s.resultStatusesOf(f, decl, i), i
 	}
 	if serves {
 		// Writes in function literals are the function's: deferred

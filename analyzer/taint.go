@@ -265,7 +265,7 @@ func (f *flow) varTaint(v *types.Var, before token.Pos) taint {
 	tt.depth[v] = depth
 	tt.low = depth
 	var t taint
-	if i, ok := f.params[v]; ok && passesText(v.Type()) {
+	if i, ok := f.params[v]; ok && passesText(f.s.pass.Pkg, v.Type()) {
 		t.params = bitOf(i)
 	}
 	for _, a := range f.assigns[v] {
