@@ -87,6 +87,13 @@ func TestStatusFlow(t *testing.T) {
 	undocumentedSuite.run(t, t, "statusflow", "example.com/statuscodes")
 }
 
+// TestBuilders checks error text kept in a response builder by chained
+// calls, or in a response value, and written later.
+func TestBuilders(t *testing.T) {
+	t.Parallel()
+	writeSuite.run(t, t, "builders", "example.com/respond")
+}
+
 // TestFalseClaims checks error text and statuses that a write cannot
 // see: a (T, error) function's T, a value set in a branch that returns, an
 // encoder's error said to echo input; and a cycle of variables whose text

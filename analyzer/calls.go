@@ -57,7 +57,15 @@ func (s *site) name() string {
 	if s.callee.Signature().Recv() == nil {
 		return s.callee.Pkg().Name() + "." + s.callee.Name()
 	}
-	return shortExpr(s.call.Fun)
+	if name := types.ExprString(s.call.Fun); len(name) <= maxExprLen {
+		return name
+	}
+	// A long chain of calls: name the method by its receiver's type.
+	recv := types.TypeString(s.callee.Signature().Recv().Type(), (*types.Package).Name)
+	if _, ok := s.callee.Signature().Recv().Type().(*types.Pointer); ok {
+		recv = "(" + recv + ")"
+	}
+	return recv + "." + s.callee.Name()
 }
 
 // A payload is an argument whose value reaches the response body.
@@ -209,6 +217,12 @@ func (s *state) classifyHelper(call *ast.CallExpr, fn *types.Func) *site {
 func (s *state) bindHelperArgs(site *site, call *ast.CallExpr, fn *types.Func, sum *summary, keepErrors bool) {
 	sig := fn.Signature()
 	for k, i := range sum.BodyParams {
+		if i == recvParam {
+			for _, recv := range argsAt(call, sig, i) {
+				site.payload = append(site.payload, payload{expr: recv, sink: sum.BodySinks[k]})
+			}
+			continue
+		}
 		if i >= sig.Params().Len() {
 			continue // a summary of another signature
 		}

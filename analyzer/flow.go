@@ -174,6 +174,9 @@ func (f *flow) recordCallWrite(call *ast.CallExpr) {
 		if fn.Pkg() == nil || len(call.Args) == 0 {
 			return
 		}
+		if f.recordRecvWrite(call, fn) {
+			return
+		}
 		switch path := fn.Pkg().Path(); {
 		case path == "runtime" && fn.Name() == "Stack":
 			f.add(call.Args[0], assignment{pos: call.Pos(), kind: assignUpdate, src: &source{call}})
@@ -190,6 +193,26 @@ func (f *flow) recordCallWrite(call *ast.CallExpr) {
 			}
 		}
 	}
+}
+
+// recordRecvWrite records the arguments that a method keeps in its
+// receiver, by its summary, as written into the receiver's variable:
+// b.WithBody(msg) of a response builder b.
+func (f *flow) recordRecvWrite(call *ast.CallExpr, fn *types.Func) bool {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || fn.Signature().Recv() == nil {
+		return false
+	}
+	sum := f.s.summaryOf(fn)
+	if sum == nil || len(sum.RecvParams) == 0 {
+		return false
+	}
+	for _, i := range sum.RecvParams {
+		for _, arg := range argsAt(call, fn.Signature(), i) {
+			f.add(sel.X, assignment{pos: call.Pos(), kind: assignUpdate, rhs: arg})
+		}
+	}
+	return true
 }
 
 func isWriteMethod(name string) bool {

@@ -207,11 +207,13 @@ func (s *state) endsPath(stmt ast.Node) bool {
 }
 
 // shortExpr returns e as source text, shortened for a message.
+// maxExprLen bounds the length of source text quoted in a message.
+const maxExprLen = 48
+
 func shortExpr(e ast.Expr) string {
-	const max = 48
 	s := types.ExprString(e)
-	if len(s) > max {
-		s = s[:max-3] + "..."
+	if len(s) > maxExprLen {
+		s = s[:maxExprLen-3] + "..."
 	}
 	return s
 }

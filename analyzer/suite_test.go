@@ -62,7 +62,8 @@ var (
 		},
 		pkgs: []string{"directives", "teamerr", "usesteam", "constructorsonly",
 			"helpers", "helperlib", "example.com/textutil", "helperuse",
-			"badinputgenerics", "badinputtags", "badinputdirectives", "falseclaims"},
+			"badinputgenerics", "badinputtags", "badinputdirectives", "falseclaims",
+			"builders", "example.com/respond"},
 	}
 	// defaultSuite runs the default configuration.
 	defaultSuite = &suite{

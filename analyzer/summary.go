@@ -21,7 +21,10 @@ type summary struct {
 	Statuses     []int    // constant error statuses the function writes
 	ResultText   bool     // the result carries error text the function makes
 	ResultParams []int    // parameters whose text the result carries
-	WritesError  bool     // the function writes an error response
+	// RecvParams are the parameters whose text a method keeps in its
+	// (pointer) receiver: b.WithBody(msg) of a response builder.
+	RecvParams  []int
+	WritesError bool // the function writes an error response
 	// ResultStatuses are the constant statuses that the function's
 	// integer result StatusResult always is one of (statusOf(err)).
 	ResultStatuses []int
@@ -36,10 +39,10 @@ func (*summary) AFact() {}
 func (s *summary) String() string {
 	var parts []string
 	if len(s.BodyParams) > 0 {
-		parts = append(parts, "body="+joinInts(s.BodyParams))
+		parts = append(parts, "body="+joinParams(s.BodyParams))
 	}
 	if len(s.StatusParams) > 0 {
-		parts = append(parts, "status="+joinInts(s.StatusParams))
+		parts = append(parts, "status="+joinParams(s.StatusParams))
 	}
 	if len(s.Statuses) > 0 {
 		parts = append(parts, "statuses="+joinInts(s.Statuses))
@@ -48,7 +51,10 @@ func (s *summary) String() string {
 		parts = append(parts, "result=text")
 	}
 	if len(s.ResultParams) > 0 {
-		parts = append(parts, "result="+joinInts(s.ResultParams))
+		parts = append(parts, "result="+joinParams(s.ResultParams))
+	}
+	if len(s.RecvParams) > 0 {
+		parts = append(parts, "recv="+joinParams(s.RecvParams))
 	}
 	if s.WritesError {
 		parts = append(parts, "writes-error")
@@ -62,6 +68,20 @@ func (s *summary) String() string {
 	return "summary(" + strings.Join(parts, " ") + ")"
 }
 
+// joinParams is joinInts for parameter indexes, where the receiver is
+// "recv".
+func joinParams(list []int) string {
+	s := make([]string, len(list))
+	for i, n := range list {
+		if n == recvParam {
+			s[i] = "recv"
+		} else {
+			s[i] = strconv.Itoa(n)
+		}
+	}
+	return strings.Join(s, ",")
+}
+
 func joinInts(list []int) string {
 	s := make([]string, len(list))
 	for i, n := range list {
@@ -71,13 +91,14 @@ func joinInts(list []int) string {
 }
 
 func (s *summary) empty() bool {
-	return len(s.BodyParams) == 0 && len(s.StatusParams) == 0 && len(s.Statuses) == 0 && !s.ResultText && len(s.ResultParams) == 0 && !s.WritesError && !s.Partial && len(s.ResultStatuses) == 0
+	return len(s.BodyParams) == 0 && len(s.StatusParams) == 0 && len(s.Statuses) == 0 && !s.ResultText && len(s.ResultParams) == 0 && !s.WritesError && !s.Partial && len(s.ResultStatuses) == 0 && len(s.RecvParams) == 0
 }
 
 func (s *summary) equal(t *summary) bool {
 	return t != nil && slices.Equal(s.BodyParams, t.BodyParams) && slices.Equal(s.StatusParams, t.StatusParams) && slices.Equal(s.Statuses, t.Statuses) &&
 		s.ResultText == t.ResultText && slices.Equal(s.ResultParams, t.ResultParams) && s.WritesError == t.WritesError && s.Partial == t.Partial &&
-		slices.Equal(s.ResultStatuses, t.ResultStatuses) && s.StatusResult == t.StatusResult
+		slices.Equal(s.ResultStatuses, t.ResultStatuses) && s.StatusResult == t.StatusResult &&
+		slices.Equal(s.RecvParams, t.RecvParams)
 }
 
 // maxRounds bounds the rounds of summarizing a package's functions, which
@@ -202,9 +223,17 @@ func (s *state) summarizeFunc(decl *ast.FuncDecl, fn *types.Func, serves bool) *
 	for i := range fn.Signature().Params().Len() {
 		f.params[fn.Signature().Params().At(i)] = i
 	}
+	recv := fn.Signature().Recv()
+	if recv != nil {
+		f.params[recv] = recvParam
+	}
 	sum := new(summary)
-	if returnsText(s.pass.TypesInfo, decl) {
+	if returnsText(s.pass.TypesInfo, decl) || returnsReceiver(fn) {
 		s.summarizeResult(f, sum, decl, fn)
+	}
+	if recv != nil && isPointer(recv.Type()) {
+		kept := f.varTaint(recv, token.NoPos).params &^ bitOf(recvParam)
+		sum.RecvParams = kept.indexes()
 	}
 	if i := statusResult(s.pass.TypesInfo, decl); i >= 0 {
 		sum.ResultStatuses, sum.StatusResult = s.resultStatusesOf(f, decl, i), i
@@ -247,7 +276,7 @@ func (s *state) summarizeResult(f *flow, sum *summary, decl *ast.FuncDecl, fn *t
 				break
 			}
 			for i, r := range n.Results {
-				if holdsText(results.At(i).Type()) {
+				if carriesText(fn, results.At(i).Type()) {
 					result = result.or(f.taint(r, false, token.NoPos))
 				}
 			}
@@ -255,9 +284,15 @@ func (s *state) summarizeResult(f *flow, sum *summary, decl *ast.FuncDecl, fn *t
 		return true
 	})
 	for v := range results.Variables() {
-		if v.Name() != "" && holdsText(v.Type()) {
+		if v.Name() != "" && carriesText(fn, v.Type()) {
 			result = result.or(f.varTaint(v, token.NoPos)) // bare returns
 		}
+	}
+	if !returnsReceiver(fn) {
+		// A method's text result made of its receiver's fields (an
+		// Error or String method) is the receiver's own business: the
+		// summary follows receivers through builders that return them.
+		result.params &^= bitOf(recvParam)
 	}
 	sum.ResultText = result.src != nil
 	sum.ResultParams = result.params.indexes()
@@ -421,9 +456,50 @@ func (s *state) summaryOf(fn *types.Func) *summary {
 	return sum
 }
 
+// recvParam is the index by which summaries name a method's receiver,
+// beside its parameters.
+const recvParam = 63
+
+// returnsReceiver reports whether fn is a method that returns a value of
+// its receiver's type: a builder's b.WithStatus(500) returns b.
+func returnsReceiver(fn *types.Func) bool {
+	recv := fn.Signature().Recv()
+	if recv == nil {
+		return false
+	}
+	for v := range fn.Signature().Results().Variables() {
+		if types.Identical(v.Type(), recv.Type()) {
+			return true
+		}
+	}
+	return false
+}
+
+// carriesText reports whether a result of fn of type t can carry text the
+// summary follows: a string or a byte slice, or the receiver of a method
+// that returns it.
+func carriesText(fn *types.Func, t types.Type) bool {
+	if holdsText(t) {
+		return true
+	}
+	recv := fn.Signature().Recv()
+	return recv != nil && types.Identical(t, recv.Type())
+}
+
+func isPointer(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Pointer)
+	return ok
+}
+
 // argsAt returns the arguments of call that bind parameter i of sig: all
 // the trailing ones for a variadic parameter.
 func argsAt(call *ast.CallExpr, sig *types.Signature, i int) []ast.Expr {
+	if i == recvParam {
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && sig.Recv() != nil {
+			return []ast.Expr{sel.X}
+		}
+		return nil
+	}
 	if i >= len(call.Args) {
 		return nil
 	}

@@ -56,7 +56,7 @@ func (s *userStore) byEmail(email string) bool {
 	return false
 }
 
-func (s *userStore) create(in userInput) *User {
+func (s *userStore) create(in userInput) *User { // want create:`summary\(recv=0\)`
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.next++

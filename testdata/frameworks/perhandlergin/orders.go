@@ -55,7 +55,7 @@ func (s *orderStore) bySKU(sku string) (*Order, bool) {
 	return nil, false
 }
 
-func (s *orderStore) create(in orderInput) *Order {
+func (s *orderStore) create(in orderInput) *Order { // want create:`summary\(recv=0\)`
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.next++

@@ -139,7 +139,7 @@ func (s *store) load(id string) (item, error) {
 	return item{}, errors.New("no such row")
 }
 
-func (s *store) put(it item) {
+func (s *store) put(it item) { // want put:`summary\(recv=0\)`
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.items[it.ID] = it
@@ -151,7 +151,7 @@ func (s *store) delete(id string) {
 	delete(s.items, id)
 }
 
-func (s *store) rename(id, name string) {
+func (s *store) rename(id, name string) { // want rename:`summary\(recv=1\)`
 	if it, ok := s.get(id); ok {
 		it.Name = name
 		s.put(it)
@@ -199,7 +199,7 @@ func (s *store) purge() {
 	clear(s.items)
 }
 
-func (s *store) saveBlob(b []byte) {
+func (s *store) saveBlob(b []byte) { // want saveBlob:`summary\(recv=0\)`
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.blobs = append(s.blobs, b)

@@ -111,7 +111,7 @@ func (s *store) get(id int) (Item, bool) {
 }
 
 // put stores it and reports whether it is new.
-func (s *store) put(it Item) bool {
+func (s *store) put(it Item) bool { // want put:`summary\(recv=0\)`
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	_, old := s.items[it.ID]

@@ -88,7 +88,7 @@ func (s *store) get(id int) (Item, bool) {
 	return it, ok
 }
 
-func (s *store) put(it Item) {
+func (s *store) put(it Item) { // want put:`summary\(recv=0\)`
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.items[it.ID] = it
