@@ -56,10 +56,10 @@ var codePrefixes = func() []string {
 // prefix or below it.
 func membersBelow(path, prefix string) ([]string, bool) {
 	switch {
-	case prefix == "":
-		return strings.Split(path, "."), true
 	case path == prefix:
 		return nil, true
+	case prefix == "":
+		return strings.Split(path, "."), true
 	}
 	rest, ok := strings.CutPrefix(path, prefix+".")
 	if !ok {
