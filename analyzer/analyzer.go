@@ -127,8 +127,9 @@ type state struct {
 	errorWrites    map[*ast.BlockStmt][]errorWrite // by function body, for missing-return
 	writtenAgain   map[*ast.CallExpr]bool          // reported by missing-return
 	handlers       map[*ast.FuncDecl]*handlerContract
-	pkgVars        *packageVars // memoized packageVarInits()
-	result         *Survey      // if the analyzer surveys
+	pkgVars        *packageVars         // memoized packageVarInits()
+	result         *Survey              // if the analyzer surveys
+	inspect        *inspector.Inspector // memoized root()
 }
 
 // newState returns the state for checking pass.Pkg. The package serves
@@ -173,10 +174,7 @@ func isStandard(path string) bool {
 
 // checkCalls runs the rules on every call of the package.
 func (s *state) checkCalls() {
-	// The inspector is built here rather than required: the driver runs
-	// errcontract on every dependency, for its facts, and most of them
-	// serve no HTTP and need no traversal of their own.
-	root := inspector.New(s.pass.Files).Root()
+	root := s.root()
 	for cur := range root.Preorder((*ast.CallExpr)(nil)) {
 		site := s.classify(cur.Node().(*ast.CallExpr))
 		if site == nil {
@@ -187,6 +185,7 @@ func (s *state) checkCalls() {
 		}
 		if s.r.enabled(ruleUndocumentedStatus) {
 			s.checkStatus(cur, site)
+			s.checkBodyCodes(cur, site)
 		}
 		if s.r.enabled(ruleErrorLeak) {
 			s.checkLeak(cur, site)
@@ -204,6 +203,17 @@ func (s *state) checkCalls() {
 	if s.r.enabled(ruleErrorLeak) && s.importsRenderer() {
 		s.checkReturnedErrors(root)
 	}
+}
+
+// root returns the cursor of the package's files. The inspector is built
+// on first use rather than required: the driver runs errcontract on every
+// dependency, for its facts, and most of them serve no HTTP and need no
+// traversal of their own.
+func (s *state) root() inspector.Cursor {
+	if s.inspect == nil {
+		s.inspect = inspector.New(s.pass.Files)
+	}
+	return s.inspect.Root()
 }
 
 // importsRenderer reports whether the package imports a framework that

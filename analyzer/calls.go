@@ -76,6 +76,8 @@ type payload struct {
 	formatted bool
 	// sink is where a helper writes the argument: "file.go:12:3".
 	sink string
+	// json is set where the value is encoded, whole, as a JSON body.
+	json bool
 }
 
 // classify returns the site of call, or nil if the call neither writes to
@@ -149,7 +151,8 @@ func (s *state) classifyMethod(call *ast.CallExpr, fn *types.Func) *site {
 	case "Encode":
 		if len(args) == 1 && inPackage(fn, "encoding/json", "encoding/xml") {
 			if w := s.encoderTarget(recv); w != nil {
-				return &site{kind: siteBody, writer: w, payload: plain(args[0])}
+				body := payload{expr: args[0], json: fn.Pkg().Path() == "encoding/json"}
+				return &site{kind: siteBody, writer: w, payload: []payload{body}}
 			}
 		}
 	case "Execute", "ExecuteTemplate":

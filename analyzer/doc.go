@@ -23,7 +23,11 @@
 // contract documents nothing of (Contentful documents no 2xx) is not
 // checked. A constructor directive with an undocumented status is reported
 // too, except in the configured canonical package, which serves every
-// contract.
+// contract. Where the contract documents error codes for a status, so is a
+// constructor whose code is not among them, and a constant code in a
+// hand-written JSON body written with a constant status (sys.id under
+// contentful, error.code or code under management, errors[].code under a
+// team's jsonapi contract) that is not among the status's codes.
 //
 // error-leak: error text reaching a response body: the text of err.Error(),
 // of an error formatted by fmt (%v, %s, %q, ...), of recover() values and

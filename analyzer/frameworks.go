@@ -22,6 +22,7 @@ type frameworkFunc struct {
 	body            []int // indexes of the arguments that reach the body
 	variadicBody    bool  // the last body index stands for all the arguments from there on
 	formatted       bool  // fmt (or a %v-like rendering) shows the body arguments as text
+	json            bool  // the body argument is encoded as JSON
 }
 
 // A frameworkRole says what a framework call does to a response.
@@ -43,11 +44,11 @@ const (
 
 var frameworkFuncs = []*frameworkFunc{
 	// gin: the status first, then the body. Abort* do not end the handler.
-	{pkg: ginPkg, recv: "Context", name: "JSON", status: 0, body: []int{1}},
-	{pkg: ginPkg, recv: "Context", name: "IndentedJSON", status: 0, body: []int{1}},
-	{pkg: ginPkg, recv: "Context", name: "PureJSON", status: 0, body: []int{1}},
+	{pkg: ginPkg, recv: "Context", name: "JSON", status: 0, body: []int{1}, json: true},
+	{pkg: ginPkg, recv: "Context", name: "IndentedJSON", status: 0, body: []int{1}, json: true},
+	{pkg: ginPkg, recv: "Context", name: "PureJSON", status: 0, body: []int{1}, json: true},
 	{pkg: ginPkg, recv: "Context", name: "XML", status: 0, body: []int{1}},
-	{pkg: ginPkg, recv: "Context", name: "AbortWithStatusJSON", status: 0, body: []int{1}},
+	{pkg: ginPkg, recv: "Context", name: "AbortWithStatusJSON", status: 0, body: []int{1}, json: true},
 	{pkg: ginPkg, recv: "Context", name: "Data", status: 0, body: []int{2}},
 	{pkg: ginPkg, recv: "Context", name: "String", status: 0, body: []int{1, 2}, variadicBody: true, formatted: true},
 	{pkg: ginPkg, recv: "Context", name: "Status", role: fwStatus, status: 0},
@@ -55,7 +56,7 @@ var frameworkFuncs = []*frameworkFunc{
 	{pkg: ginPkg, recv: "Context", name: "AbortWithError", role: fwStatus, status: 0},
 
 	// echo: handlers return errors to the HTTPErrorHandler.
-	{pkg: echoPkg, recv: "Context", name: "JSON", status: 0, body: []int{1}},
+	{pkg: echoPkg, recv: "Context", name: "JSON", status: 0, body: []int{1}, json: true},
 	{pkg: echoPkg, recv: "Context", name: "String", status: 0, body: []int{1}},
 	{pkg: echoPkg, recv: "Context", name: "HTML", status: 0, body: []int{1}},
 	{pkg: echoPkg, recv: "Context", name: "Blob", status: 0, body: []int{2}},
@@ -65,7 +66,7 @@ var frameworkFuncs = []*frameworkFunc{
 	{pkg: echoPkg, name: "NewHTTPError", role: fwErrorCtor, status: 0, body: []int{1}, variadicBody: true, formatted: true},
 
 	// fiber: the status is set by Status (often chained) before the body.
-	{pkg: fiberPkg, recv: "Ctx", name: "JSON", status: -1, body: []int{0}},
+	{pkg: fiberPkg, recv: "Ctx", name: "JSON", status: -1, body: []int{0}, json: true},
 	{pkg: fiberPkg, recv: "Ctx", name: "SendString", status: -1, body: []int{0}},
 	{pkg: fiberPkg, recv: "Ctx", name: "Send", status: -1, body: []int{0}},
 	{pkg: fiberPkg, recv: "Ctx", name: "SendStatus", status: 0}, // the status text is the body
@@ -73,7 +74,7 @@ var frameworkFuncs = []*frameworkFunc{
 	{pkg: fiberPkg, name: "NewError", role: fwErrorCtor, status: 0, body: []int{1}, variadicBody: true},
 
 	// chi's render: render.Status stores the status for the next writer.
-	{pkg: renderPkg, name: "JSON", status: -1, body: []int{2}},
+	{pkg: renderPkg, name: "JSON", status: -1, body: []int{2}, json: true},
 	{pkg: renderPkg, name: "PlainText", status: -1, body: []int{2}},
 	{pkg: renderPkg, name: "Status", role: fwStatus, status: 1},
 	{pkg: renderPkg, name: "Render", role: fwRender, status: -1, body: []int{2}},
@@ -141,7 +142,7 @@ func (s *state) classifyFramework(call *ast.CallExpr, fw *frameworkFunc) *site {
 			args = args[:1]
 		}
 		for _, arg := range args {
-			site.payload = append(site.payload, payload{expr: arg, formatted: fw.formatted})
+			site.payload = append(site.payload, payload{expr: arg, formatted: fw.formatted, json: fw.json})
 		}
 	}
 	return site

@@ -53,7 +53,8 @@ var (
 	undocumentedSuite = &suite{
 		analyzer: func() *analysis.Analyzer { return only(ruleUndocumentedStatus) },
 		pkgs: []string{"undocumented", "perhandler", "perhandlerlib", "configdefaulttests", "configtests",
-			"configexclude", "configexclude/legacy", "teamerr", "statusflow", "example.com/statuscodes"},
+			"configexclude", "configexclude/legacy", "teamerr", "statusflow", "example.com/statuscodes",
+			"codes", "codesmanagement", "codesteam", "codesnoformat", "codescontensis"},
 	}
 	// writeSuite runs the rules about what a handler writes.
 	writeSuite = &suite{

@@ -15,16 +15,17 @@ import (
 // statuses, computed once and used at every call, in every package: a
 // helper such as writeError(w, 500, err.Error()) is checked at the call.
 type summary struct {
-	BodyParams   []int    // parameters whose text reaches a response body
-	BodySinks    []string // for each of BodyParams, where: "file.go:12:3"
-	StatusParams []int    // parameters written as a response status
-	Statuses     []int    // constant error statuses the function writes
-	ResultText   bool     // the result carries error text the function makes
-	ResultParams []int    // parameters whose text the result carries
+	BodyParams   []int       // parameters whose text reaches a response body
+	BodySinks    []string    // for each of BodyParams, where: "file.go:12:3"
+	StatusParams []int       // parameters written as a response status
+	Statuses     []int       // constant error statuses the function writes
+	ResultText   bool        // the result carries error text the function makes
+	ResultParams []int       // parameters whose text the result carries
+	WritesError  bool        // the function writes an error response
+	JSONBodies   []bodyParam // parameters encoded into a JSON body with a status
 	// RecvParams are the parameters whose text a method keeps in its
 	// (pointer) receiver: b.WithBody(msg) of a response builder.
-	RecvParams  []int
-	WritesError bool // the function writes an error response
+	RecvParams []int
 	// ResultStatuses are the constant statuses that the function's
 	// integer result StatusResult always is one of (statusOf(err)).
 	ResultStatuses []int
@@ -35,6 +36,28 @@ type summary struct {
 }
 
 func (*summary) AFact() {}
+
+// A bodyParam is a parameter that a function encodes into the JSON body of
+// a response: whole, or as the member at Path (members separated by dots,
+// "[]" for the elements of an array), with the status of parameter
+// StatusParam, or, where that is -1, the constant error status Status.
+type bodyParam struct {
+	Param       int
+	Path        string
+	StatusParam int
+	Status      int
+}
+
+func (b bodyParam) String() string {
+	s := strconv.Itoa(b.Param)
+	if b.Path != "" {
+		s += ":" + b.Path
+	}
+	if b.StatusParam >= 0 {
+		return s + "@p" + strconv.Itoa(b.StatusParam)
+	}
+	return s + "@" + strconv.Itoa(b.Status)
+}
 
 func (s *summary) String() string {
 	var parts []string
@@ -61,6 +84,13 @@ func (s *summary) String() string {
 	}
 	if len(s.ResultStatuses) > 0 {
 		parts = append(parts, fmt.Sprintf("returns[%d]=%s", s.StatusResult, joinInts(s.ResultStatuses)))
+	}
+	if len(s.JSONBodies) > 0 {
+		bodies := make([]string, len(s.JSONBodies))
+		for i, b := range s.JSONBodies {
+			bodies[i] = b.String()
+		}
+		parts = append(parts, "json="+strings.Join(bodies, ","))
 	}
 	if s.Partial {
 		parts = append(parts, "partial")
@@ -91,14 +121,14 @@ func joinInts(list []int) string {
 }
 
 func (s *summary) empty() bool {
-	return len(s.BodyParams) == 0 && len(s.StatusParams) == 0 && len(s.Statuses) == 0 && !s.ResultText && len(s.ResultParams) == 0 && !s.WritesError && !s.Partial && len(s.ResultStatuses) == 0 && len(s.RecvParams) == 0
+	return len(s.BodyParams) == 0 && len(s.StatusParams) == 0 && len(s.Statuses) == 0 && !s.ResultText && len(s.ResultParams) == 0 && !s.WritesError && !s.Partial && len(s.ResultStatuses) == 0 && len(s.JSONBodies) == 0 && len(s.RecvParams) == 0
 }
 
 func (s *summary) equal(t *summary) bool {
 	return t != nil && slices.Equal(s.BodyParams, t.BodyParams) && slices.Equal(s.StatusParams, t.StatusParams) && slices.Equal(s.Statuses, t.Statuses) &&
 		s.ResultText == t.ResultText && slices.Equal(s.ResultParams, t.ResultParams) && s.WritesError == t.WritesError && s.Partial == t.Partial &&
 		slices.Equal(s.ResultStatuses, t.ResultStatuses) && s.StatusResult == t.StatusResult &&
-		slices.Equal(s.RecvParams, t.RecvParams)
+		slices.Equal(s.JSONBodies, t.JSONBodies) && slices.Equal(s.RecvParams, t.RecvParams)
 }
 
 // maxRounds bounds the rounds of summarizing a package's functions, which
@@ -378,6 +408,7 @@ func (s *state) summarizeCall(f *flow, sum *summary, call *ast.CallExpr) {
 	slices.Sort(sum.Statuses)
 	slices.Sort(sum.StatusParams)
 	sortTogether(sum.BodyParams, sum.BodySinks)
+	s.summarizeBodies(f, sum, site)
 }
 
 // sortTogether sorts keys and reorders values with them.

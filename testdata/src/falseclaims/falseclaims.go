@@ -47,7 +47,7 @@ type message struct {
 }
 
 // reply writes m with the status.
-func reply(w http.ResponseWriter, m message, status int) { // want reply:`summary\(body=1 status=2\)`
+func reply(w http.ResponseWriter, m message, status int) { // want reply:`summary\(body=1 status=2 json=1@p2\)`
 	w.WriteHeader(status)
 	json.NewEncoder(w).Encode(m)
 }

@@ -15,7 +15,7 @@ func Fail(w http.ResponseWriter, status int, msg string) { // want Fail:`summary
 }
 
 // JSON writes v as the body with status.
-func JSON(w http.ResponseWriter, status int, v any) { // want JSON:`summary\(body=2 status=1\)`
+func JSON(w http.ResponseWriter, status int, v any) { // want JSON:`summary\(body=2 status=1 json=2@p1\)`
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(status)
 	json.NewEncoder(w).Encode(v)

@@ -53,6 +53,13 @@ func textFromAnotherModule(w http.ResponseWriter, r *http.Request) {
 	http.Error(w, textutil.Reason(err), http.StatusBadRequest)        // want `^http.Error bypasses` `^error text from textutil.Reason\(err\) reaches`
 }
 
+// codeThroughHelper gives a helper of another package a body whose code,
+// sys.id, the default contract does not document for 404.
+func codeThroughHelper(w http.ResponseWriter, r *http.Request) {
+	helperlib.JSON(w, http.StatusNotFound, map[string]any{"sys": map[string]string{"type": "Error", "id": "Missing"}}) // want `^code Missing is not documented for 404 by the contentful contract \(NotFoundError\)$`
+	helperlib.JSON(w, http.StatusNotFound, map[string]any{"sys": map[string]string{"type": "Error", "id": "NotFoundError"}})
+}
+
 // Not reported below.
 
 func constantThroughHelper(w http.ResponseWriter, r *http.Request) {

@@ -40,7 +40,7 @@ func Status(w http.ResponseWriter, code int) { // want Status:`summary\(status=1
 }
 
 // JSON writes v as the JSON body with status.
-func JSON(w http.ResponseWriter, status int, v any) { // want JSON:`summary\(body=2 status=1\)`
+func JSON(w http.ResponseWriter, status int, v any) { // want JSON:`summary\(body=2 status=1 json=2@p1\)`
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(status)
 	json.NewEncoder(w).Encode(v)

@@ -53,7 +53,7 @@ func writeError(w http.ResponseWriter, err error) { // want writeError:`writer`
 }
 
 // respondJSON writes v as a JSON body with status.
-func respondJSON(w http.ResponseWriter, status int, v any) { // want respondJSON:`summary\(body=2 status=1\)`
+func respondJSON(w http.ResponseWriter, status int, v any) { // want respondJSON:`summary\(body=2 status=1 json=2@p1\)`
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(status)
 	json.NewEncoder(w).Encode(v)
