@@ -106,7 +106,7 @@ func (f *flow) exprTaint(e ast.Expr, formatted bool, before token.Pos) taint {
 	if t == nil || cannotCarryText(t) {
 		return taint{}
 	}
-	if formatted && f.s.isErrorValue(t) && !f.s.isModuleSentinel(e) {
+	if formatted && f.s.isErrorValue(t) && !f.s.isModuleSentinel(e) && !f.constantText(e, before) {
 		return taint{src: &source{e}}
 	}
 	switch e := ast.Unparen(e).(type) {
@@ -171,7 +171,7 @@ func (f *flow) callTaint(call *ast.CallExpr, formatted bool, before token.Pos) t
 
 func (f *flow) funcTaint(call *ast.CallExpr, fn *types.Func, before token.Pos) taint {
 	if isErrorMethod(fn) {
-		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && f.s.isSafeError(sel.X) {
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && (f.s.isSafeError(sel.X) || f.constantText(sel.X, before)) {
 			return taint{}
 		}
 		return taint{src: &source{call}}
