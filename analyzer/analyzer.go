@@ -10,6 +10,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/errcontract/errcontract/internal/httpmodel"
 )
 
 //go:embed doc.go
@@ -116,7 +118,9 @@ type state struct {
 	cfg            *settings
 	r              *reporter
 	typed          *typing
-	serves         bool // the package can write responses or build errors
+	model          *httpmodel.Registry
+	calls          map[*types.Func]*httpmodel.Call // memoized model.Call
+	serves         bool                            // the package can write responses or build errors
 	responseWriter *types.Interface
 	flows          map[ast.Node]*flow // by outermost function
 	canonicalPkgs  map[*types.Package]bool
@@ -131,14 +135,17 @@ type state struct {
 }
 
 // newState returns the state for checking pass.Pkg. The package serves
-// HTTP if it imports net/http or a canonical error package; otherwise the
-// rules have nothing to check in it.
+// HTTP if it imports a package of the model (net/http, a framework) or a
+// canonical error package; otherwise the rules have nothing to check in
+// it.
 func newState(pass *analysis.Pass, cfg *settings, r *reporter, typed *typing) *state {
 	s := &state{
 		pass:          pass,
 		cfg:           cfg,
 		r:             r,
 		typed:         typed,
+		model:         httpmodel.Default(),
+		calls:         make(map[*types.Func]*httpmodel.Call),
 		canonicalPkgs: make(map[*types.Package]bool),
 		flows:         make(map[ast.Node]*flow),
 		files:         make(map[*token.File]*fileInfo),
@@ -152,7 +159,7 @@ func newState(pass *analysis.Pass, cfg *settings, r *reporter, typed *typing) *s
 			s.responseWriter = responseWriterOf(imp)
 			s.serves = true
 		}
-		if s.isCanonicalPkg(imp) || isFrameworkPkg(imp.Path()) {
+		if s.isCanonicalPkg(imp) || s.model.Framework(imp.Path()) != nil {
 			s.serves = true
 		}
 	}
@@ -209,10 +216,8 @@ func (s *state) checkCalls() {
 // renders the errors its handlers return.
 func (s *state) importsRenderer() bool {
 	for _, imp := range s.pass.Pkg.Imports() {
-		for _, r := range returnedErrorRenderers {
-			if imp.Path() == r.pkg {
-				return true
-			}
+		if fw := s.model.Framework(imp.Path()); fw != nil && fw.Renderer != nil {
+			return true
 		}
 	}
 	return false

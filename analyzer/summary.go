@@ -234,16 +234,12 @@ func (s *state) alwaysWritesError(f *flow, body *ast.BlockStmt) bool {
 // whose callers must stop after calling it.
 func (s *state) isHandler(fn *types.Func) bool { return s.isHandlerSig(fn.Signature()) }
 
+// isHandlerSig reports whether sig is the shape of a handler of the model:
+// func(http.ResponseWriter, *http.Request), func(*gin.Context),
+// func(echo.Context) error.
 func (s *state) isHandlerSig(sig *types.Signature) bool {
-	params := sig.Params()
-	switch params.Len() {
-	case 1: // func(*gin.Context), func(echo.Context) error, func(*fiber.Ctx) error
-		tn := typeNameOf(params.At(0).Type())
-		return tn != nil && tn.Pkg() != nil && isFrameworkPkg(tn.Pkg().Path()) && (tn.Name() == "Context" || tn.Name() == "Ctx")
-	case 2:
-		return s.responseWriter != nil && types.Identical(params.At(0).Type().Underlying(), s.responseWriter) && isHTTPRequest(params.At(1).Type())
-	}
-	return false
+	fw, _ := s.model.Handler(sig)
+	return fw != nil
 }
 
 // summarizeCall adds to sum what one call of the function does with its
