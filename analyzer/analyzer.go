@@ -120,6 +120,7 @@ type state struct {
 	typed          *typing
 	model          *httpmodel.Registry
 	calls          map[*types.Func]*httpmodel.Call // memoized model.Call
+	varFuncs       map[*types.Var]*types.Func      // memoized varFunc
 	serves         bool                            // the package can write responses or build errors
 	responseWriter *types.Interface
 	flows          map[ast.Node]*flow // by outermost function
@@ -130,8 +131,10 @@ type state struct {
 	imported       map[*types.Func]*summary        // memoized imported facts
 	errorWrites    map[*ast.BlockStmt][]errorWrite // by function body, for missing-return
 	writtenAgain   map[*ast.CallExpr]bool          // reported by missing-return
-	handlers       map[*ast.FuncDecl]*handlerContract
-	result         *Survey // if the analyzer surveys
+	handlers       map[ast.Node]*handlerContract   // by *ast.FuncDecl or *ast.FuncLit
+	registered     *[]registration                 // memoized registrations
+	inspect        *inspector.Inspector            // built by root
+	result         *Survey                         // if the analyzer surveys
 }
 
 // newState returns the state for checking pass.Pkg. The package serves
@@ -146,6 +149,7 @@ func newState(pass *analysis.Pass, cfg *settings, r *reporter, typed *typing) *s
 		typed:         typed,
 		model:         httpmodel.Default(),
 		calls:         make(map[*types.Func]*httpmodel.Call),
+		varFuncs:      make(map[*types.Var]*types.Func),
 		canonicalPkgs: make(map[*types.Package]bool),
 		flows:         make(map[ast.Node]*flow),
 		files:         make(map[*token.File]*fileInfo),
@@ -179,10 +183,7 @@ func isStandard(path string) bool {
 
 // checkCalls runs the rules on every call of the package.
 func (s *state) checkCalls() {
-	// The inspector is built here rather than required: the driver runs
-	// errcontract on every dependency, for its facts, and most of them
-	// serve no HTTP and need no traversal of their own.
-	root := inspector.New(s.pass.Files).Root()
+	root := s.root()
 	for cur := range root.Preorder((*ast.CallExpr)(nil)) {
 		site := s.classify(cur.Node().(*ast.CallExpr))
 		if site == nil {
@@ -210,6 +211,17 @@ func (s *state) checkCalls() {
 	if s.r.enabled(ruleErrorLeak) && s.importsRenderer() {
 		s.checkReturnedErrors(root)
 	}
+}
+
+// root returns the root of the package's syntax for traversals. The
+// inspector is built here rather than required: the driver runs
+// errcontract on every dependency, for its facts, and most of them serve
+// no HTTP and need no traversal of their own.
+func (s *state) root() inspector.Cursor {
+	if s.inspect == nil {
+		s.inspect = inspector.New(s.pass.Files)
+	}
+	return s.inspect.Root()
 }
 
 // importsRenderer reports whether the package imports a framework that

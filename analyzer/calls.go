@@ -75,7 +75,7 @@ type payload struct {
 // classify returns the site of call, or nil if the call neither writes to
 // a response nor builds an error response.
 func (s *state) classify(call *ast.CallExpr) *site {
-	fn, _ := typeutil.Callee(s.pass.TypesInfo, call).(*types.Func)
+	fn := s.callee(call)
 	if fn == nil || fn.Pkg() == nil {
 		return nil // a builtin, a conversion, or a dynamic call
 	}
@@ -101,6 +101,39 @@ func (s *state) classifyFunc(call *ast.CallExpr, fn *types.Func) *site {
 		return nil // the framework's other calls write nothing the rules see
 	}
 	return s.classifyCanonical(call, fn)
+}
+
+// callee returns the function that call calls: the static callee, or for
+// a package-level variable of another package that the model has a row
+// of (huma.NewError, which an app may replace), the function it holds; or
+// nil.
+func (s *state) callee(call *ast.CallExpr) *types.Func {
+	switch obj := typeutil.Callee(s.pass.TypesInfo, call).(type) {
+	case *types.Func:
+		return obj
+	case *types.Var:
+		return s.varFunc(obj)
+	}
+	return nil
+}
+
+// varFunc returns the function that stands for the package-level function
+// variable v in the model's rows, or nil. It is made once per variable, so
+// that it is the same object at every call.
+func (s *state) varFunc(v *types.Var) *types.Func {
+	if fn, ok := s.varFuncs[v]; ok {
+		return fn
+	}
+	var fn *types.Func
+	sig, isFunc := v.Type().Underlying().(*types.Signature)
+	if isFunc && v.Pkg() != nil && v.Pkg() != s.pass.Pkg && v.Parent() == v.Pkg().Scope() {
+		fn = types.NewFunc(v.Pos(), v.Pkg(), v.Name(), sig)
+		if s.model.Call(fn) == nil {
+			fn = nil // a variable the model does not describe: a dynamic call
+		}
+	}
+	s.varFuncs[v] = fn
+	return fn
 }
 
 // modelCall returns the model's row for fn, or nil.

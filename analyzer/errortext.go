@@ -2,7 +2,6 @@ package analyzer
 
 import (
 	"go/ast"
-	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/types/typeutil"
@@ -17,53 +16,68 @@ var textMakers = [...]struct{ pkg, name string }{
 	{"fmt", "Errorf"},
 }
 
-// constantText reports whether the error e shows a text that carries no
-// error text: it was made by a text maker from constants, in the call e or
-// in every assignment of the local variable e. Its Error text is then no
-// more than what taint already follows.
-func (f *flow) constantText(e ast.Expr, before token.Pos) bool {
-	if !f.madeByTextMaker(e) {
-		return false
+// constantText reports whether the error e shows a constant text: it was
+// made by a text maker from constants (and numbers), in the call e or in
+// every assignment of the local variable e.
+func (f *flow) constantText(e ast.Expr) bool {
+	calls := f.textMakerCalls(e)
+	for _, call := range calls {
+		for _, arg := range call.Args {
+			tv, ok := f.s.pass.TypesInfo.Types[arg]
+			if !ok || (tv.Value == nil && !cannotCarryText(tv.Type)) {
+				return false
+			}
+		}
 	}
-	t := f.exprTaint(e, false, before)
-	return t.src == nil && t.params == 0
+	return len(calls) > 0
 }
 
-// madeByTextMaker reports whether e is a call of a text maker, or a local
-// variable assigned only such calls.
-func (f *flow) madeByTextMaker(e ast.Expr) bool {
+// textMakerCalls returns the calls of text makers that made the error e:
+// e itself, or every value assigned to the local variable e; or nil if
+// another call or value may have made it.
+func (f *flow) textMakerCalls(e ast.Expr) []*ast.CallExpr {
 	id, ok := ast.Unparen(e).(*ast.Ident)
 	if !ok {
-		return f.isTextMakerCall(e)
+		if call := f.textMakerCall(e); call != nil {
+			return []*ast.CallExpr{call}
+		}
+		return nil
 	}
 	v := f.localVar(id)
-	if v == nil || f.incomplete || len(f.assigns[v]) == 0 {
-		return false // not a local, or one whose assignments may be lost
+	if v == nil || f.incomplete {
+		return nil // not a local, or one whose assignments may be lost
 	}
+	var calls []*ast.CallExpr
 	declared := false
 	for _, a := range f.assigns[v] {
-		if a.kind != assignValue || !f.isTextMakerCall(a.rhs) {
-			return false
+		call := f.textMakerCall(a.rhs)
+		if a.kind != assignValue || call == nil {
+			return nil
 		}
+		calls = append(calls, call)
 		// The statement that declares v holds v's name before the value.
 		declared = declared || (a.pos <= v.Pos() && v.Pos() < a.rhs.Pos())
 	}
-	return declared // else a parameter, whose callers choose its first value
+	if !declared {
+		return nil // a parameter, whose callers choose its first value
+	}
+	return calls
 }
 
-func (f *flow) isTextMakerCall(e ast.Expr) bool {
+// textMakerCall returns e if it is a call of a text maker.
+func (f *flow) textMakerCall(e ast.Expr) *ast.CallExpr {
 	call, ok := ast.Unparen(e).(*ast.CallExpr)
 	if !ok {
-		return false
+		return nil
 	}
 	fn, _ := typeutil.Callee(f.s.pass.TypesInfo, call).(*types.Func)
 	if fn == nil || fn.Pkg() == nil || fn.Signature().Recv() != nil {
-		return false
+		return nil
 	}
 	for _, m := range textMakers {
 		if fn.Pkg().Path() == m.pkg && fn.Name() == m.name {
-			return true
+			return call
 		}
 	}
-	return false
+	return nil
 }

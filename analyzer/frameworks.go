@@ -66,7 +66,9 @@ func (s *state) frameworkStatusArg(e ast.Expr, fw *httpmodel.Framework) ast.Expr
 }
 
 // checkReturnedErrors reports error text that a framework handler returns
-// to a renderer that shows it to the client.
+// to a renderer that shows it to the client: a function with a handler's
+// signature, or one registered as a handler of a framework whose
+// handlers only a registration tells.
 func (s *state) checkReturnedErrors(root inspector.Cursor) {
 	for cur := range root.Preorder((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
 		var sig *types.Signature
@@ -82,31 +84,36 @@ func (s *state) checkReturnedErrors(root inspector.Cursor) {
 		if sig == nil || body == nil {
 			continue
 		}
-		if r := s.rendererOf(sig); r != nil {
-			s.checkReturns(body, r)
+		if fw, h := s.model.Handler(sig); fw != nil && fw.Renderer != nil && h.ReturnsError() {
+			s.checkReturns(body, sig, fw.Renderer)
 		}
 	}
-}
-
-// rendererOf returns how a framework renders the errors of a handler with
-// this signature: func(*fiber.Ctx) error, func(echo.Context) error.
-func (s *state) rendererOf(sig *types.Signature) *httpmodel.Renderer {
-	fw, h := s.model.Handler(sig)
-	if fw == nil || !h.ReturnsError() {
-		return nil
+	checked := make(map[ast.Node]bool)
+	for _, reg := range s.registrations() {
+		h := reg.fw.Handler(reg.sig)
+		if !h.Registered || !h.ReturnsError() || reg.fw.Renderer == nil || checked[reg.handler] {
+			continue // checked above, or once already
+		}
+		checked[reg.handler] = true
+		s.checkReturns(funcBody(reg.handler), reg.sig, reg.fw.Renderer)
 	}
-	return fw.Renderer
 }
 
-func (s *state) checkReturns(body *ast.BlockStmt, r *httpmodel.Renderer) {
+// checkReturns checks the errors that the returns of a handler's body
+// give its renderer: their last result, of a handler with signature sig.
+func (s *state) checkReturns(body *ast.BlockStmt, sig *types.Signature, r *httpmodel.Renderer) {
+	if body == nil {
+		return // a declaration without a body
+	}
 	f := s.flowAt(body.Pos())
+	results := sig.Results().Len()
 	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			return false // its returns are its own
 		case *ast.ReturnStmt:
-			if len(n.Results) == 1 {
-				s.checkReturned(f, n.Results[0], r)
+			if len(n.Results) == results {
+				s.checkReturned(f, n.Results[results-1], r)
 			}
 		}
 		return true
@@ -119,8 +126,8 @@ func (s *state) checkReturned(f *flow, e ast.Expr, r *httpmodel.Renderer) {
 		return
 	}
 	if call, ok := ast.Unparen(e).(*ast.CallExpr); ok {
-		if fn, _ := typeutil.Callee(s.pass.TypesInfo, call).(*types.Func); fn != nil && (s.modelCall(fn) != nil || s.isCanonicalFunc(fn) || s.writesResponse(fn)) {
-			return // the error of a write, or a canonical error
+		if fn := s.callee(call); fn != nil && (s.modelCall(fn) != nil || s.isCanonicalFunc(fn) || s.writesResponse(fn) || matchesAny(r.PassOn, fn)) {
+			return // the error of a write, a canonical error, or another's
 		}
 	}
 	if !r.ShowsText && !s.assignedFrom(f, e, r.TextFrom) {
@@ -168,11 +175,16 @@ func (s *state) assignedFrom(f *flow, e ast.Expr, funcs []httpmodel.Func) bool {
 			continue
 		}
 		fn, _ := typeutil.Callee(s.pass.TypesInfo, call).(*types.Func)
-		if fn != nil && slices.ContainsFunc(funcs, func(f httpmodel.Func) bool { return f.Matches(fn) }) {
+		if fn != nil && matchesAny(funcs, fn) {
 			return true
 		}
 	}
 	return false
+}
+
+// matchesAny reports whether fn is one of funcs.
+func matchesAny(funcs []httpmodel.Func, fn *types.Func) bool {
+	return slices.ContainsFunc(funcs, func(f httpmodel.Func) bool { return f.Matches(fn) })
 }
 
 // contextOf returns the framework context a call chain starts from:

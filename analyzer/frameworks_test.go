@@ -25,5 +25,5 @@ func TestFrameworks(t *testing.T) {
 		t.Fatalf("go mod download in %s: %v\n%s", dir, err, out)
 	}
 	analysistest.Run(t, dir, Analyzer, "./gin", "./echo", "./fiber", "./chirender", "./chimux",
-		"./perhandlergin", "./perhandlerecho", "./fwhelpers", "./fwhelperuse")
+		"./perhandlergin", "./perhandlerecho", "./fwhelpers", "./fwhelperuse", "./fiberv3", "./huma", "./connect")
 }

@@ -84,6 +84,9 @@ func (s *state) checkRawFramework(cur inspector.Cursor, site *site) {
 			return
 		}
 	case httpmodel.BuildsError:
+		if site.row.Canonical {
+			return // the framework's own format, configured in one place
+		}
 	default:
 		return
 	}

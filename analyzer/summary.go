@@ -173,12 +173,15 @@ func (s *state) summarizeFunc(decl *ast.FuncDecl, fn *types.Func, serves bool) *
 		// Writes in function literals are the function's: deferred
 		// recovery, closures it calls.
 		ast.Inspect(decl.Body, func(n ast.Node) bool {
-			if call, ok := n.(*ast.CallExpr); ok {
-				s.summarizeCall(f, sum, call)
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				return !s.isRegistered(n) // a handler's writes are its own
+			case *ast.CallExpr:
+				s.summarizeCall(f, sum, n)
 			}
 			return true
 		})
-		if s.isHandler(fn) {
+		if s.isHandler(fn) || s.isRegistered(decl) {
 			sum.Statuses = nil // an endpoint's statuses are its own
 		} else {
 			sum.WritesError = s.alwaysWritesError(f, decl.Body)

@@ -6,7 +6,8 @@
 // calls that register routes.
 //
 // Each framework is one Framework value in a file of its own (stdlib.go,
-// gin.go, echo.go, fiber.go, chi.go, gorilla.go), and Default lists them.
+// gin.go, echo.go, fiber.go, fiberv3.go, huma.go, connect.go, chi.go,
+// gorilla.go), and Default lists them.
 // The analyzer asks a Registry, never a framework's name: a call, a
 // handler's signature, a type, a route registration are matched by
 // package path, type and name.
@@ -25,7 +26,9 @@
 //   - Renderer: how the errors its handlers return reach the client, and
 //     the settings by which an app replaces or changes that;
 //   - Public: its error types whose text the handler wrote itself;
-//   - Routes: the calls that register a handler for a method and a path.
+//   - Routes: the calls that register a handler for a method and a path,
+//     and the Operation that describes a route where it is registered;
+//   - Codes: its own status codes, where a status argument is one.
 //
 // Then add it to the list in Default, and add its cases to the
 // analyzer's framework tests (testdata/frameworks pins the real modules)
@@ -53,6 +56,12 @@ type Framework struct {
 	Renderer *Renderer // nil: the framework does not render returned errors
 	Public   []Type    // its error types, whose text their constructor's caller chose
 	Routes   []Route
+	// Operation is how a route registration describes the route, where
+	// a Route has an Operation argument: huma.Operation.
+	Operation *Operation
+	// Codes are the framework's own status codes: a status argument of
+	// their type is checked as the HTTP status it maps to.
+	Codes *Codes
 }
 
 // A Type names a named type, by package path and name. A Type matches that
@@ -64,7 +73,10 @@ type Type struct {
 
 // A Func names a function, or a method of the type Recv. With Implements
 // set, Recv is an interface and the row stands for the method of that
-// name of any type that implements it (http.ResponseWriter's Write).
+// name of any type that implements it (http.ResponseWriter's Write). A
+// Func without Recv may name a package-level variable of function type,
+// which the analyzer calls as the function it holds: huma.NewError, which
+// an app may replace.
 type Func struct {
 	Pkg, Recv, Name string
 	Implements      bool
@@ -136,6 +148,12 @@ type Call struct {
 	// Ends is set on a status call that ends the response: what is
 	// written after it is a second response (gin's AbortWithStatus).
 	Ends bool
+	// Canonical is set on a BuildsError row whose error the framework
+	// renders in the one error format that the app configures in one
+	// place (huma.NewError) or that the protocol fixes (connect): its call
+	// is not a raw error response. Its status and text are checked all
+	// the same.
+	Canonical bool
 }
 
 // A Body is where a call's arguments reach the response body.
@@ -169,6 +187,11 @@ func (b Body) Formatted() bool { return b.Format != Value }
 type Handler struct {
 	Params  []Type
 	Results []Type // nil: any results (an app's func(w, r) error adapts to net/http)
+	// Registered is set where the signature is too common to tell a
+	// handler by (huma's func(context.Context, *I) (*O, error)): a
+	// function has it as a handler only where one of the framework's
+	// Routes registers it.
+	Registered bool
 }
 
 // A Renderer is how a framework answers the errors its handlers return.
@@ -195,7 +218,9 @@ type Renderer struct {
 }
 
 // A Setting is a field of a framework type that an app sets, in a
-// composite literal or by an assignment.
+// composite literal or by an assignment. A Setting whose Type has a Pkg
+// and no Name is the package-level variable Field of that package, which
+// an app assigns: huma.NewError.
 type Setting struct {
 	Type  Type
 	Field string
@@ -234,4 +259,37 @@ type Route struct {
 	// Last is set where the handler is the last argument from Handler
 	// on, the ones before it being middleware (gin's handlers ...HandlerFunc).
 	Last bool
+	// Operation is the argument that describes the route, a value of the
+	// framework's Operation type: huma.Register's huma.Operation.
+	Operation Arg
+}
+
+// An Operation is the type of a framework's description of a route, given
+// where the route is registered, and the fields of it that say what the
+// handler documents. The field names are those of the struct Type.
+type Operation struct {
+	Type             Type
+	Method, Path, ID string // the method, the path, the operation's name
+	// Statuses is a []int field: the error statuses the handler may
+	// answer with. An operation that lists none documents no statuses of
+	// its own.
+	Statuses string
+	// Always are the statuses the framework documents for every
+	// operation that lists Statuses: huma's 500.
+	Always []int
+	// Validation is the status the framework documents for an operation
+	// that lists Statuses where the handler's input, a pointer to a
+	// struct, has a field named InputBody or tagged with one of
+	// InputTags: huma's 422, for the request it validates.
+	Validation int
+	InputBody  string
+	InputTags  []string
+}
+
+// Codes are a framework's own status codes, and the HTTP statuses they
+// are answered with.
+type Codes struct {
+	Type     Type        // the codes' integer type: connect.Code
+	Statuses map[int]int // by code
+	Default  int         // the status of a code not in Statuses
 }

@@ -8,7 +8,7 @@ import (
 // Default returns the registry of every framework this package models.
 func Default() *Registry { return defaultRegistry }
 
-var defaultRegistry = NewRegistry(Stdlib, Gin, Echo, Fiber, Chi, Gorilla)
+var defaultRegistry = NewRegistry(Stdlib, Gin, Echo, Fiber, FiberV3, Huma, Connect, Chi, Gorilla)
 
 // A Registry indexes frameworks for the analyzer's queries. It is not
 // changed after NewRegistry, so analyzers running in parallel share one.
@@ -148,11 +148,12 @@ func implements(t types.Type, iface *types.Interface) bool {
 }
 
 // Handler returns the framework and handler shape of a function with
-// signature sig, or nil.
+// signature sig, or nil. Registered shapes are not among them: only a
+// registration makes a function of theirs a handler (Framework.Handler).
 func (r *Registry) Handler(sig *types.Signature) (*Framework, *Handler) {
 	for _, fw := range r.frameworks {
 		for i := range fw.Handlers {
-			if h := &fw.Handlers[i]; h.Matches(sig) {
+			if h := &fw.Handlers[i]; !h.Registered && h.Matches(sig) {
 				return fw, h
 			}
 		}
@@ -239,4 +240,30 @@ func typeNameOf(t types.Type) *types.TypeName {
 		return named.Origin().Obj()
 	}
 	return nil
+}
+
+// Handler returns the shape of fw's handlers that a function with
+// signature sig has, Registered or not, or nil: what a function that one
+// of fw's Routes registers is.
+func (fw *Framework) Handler(sig *types.Signature) *Handler {
+	for i := range fw.Handlers {
+		if h := &fw.Handlers[i]; h.Matches(sig) {
+			return h
+		}
+	}
+	return nil
+}
+
+// Status returns the HTTP status that the value code of type t stands
+// for, and whether t is the type of a framework's Codes.
+func (r *Registry) Status(t types.Type, code int) (int, bool) {
+	for _, fw := range r.frameworks {
+		if c := fw.Codes; c != nil && c.Type.Matches(t) {
+			if status, ok := c.Statuses[code]; ok {
+				return status, true
+			}
+			return c.Default, true
+		}
+	}
+	return 0, false
 }

@@ -112,7 +112,7 @@ func (s *Server) Import(ctx context.Context, stream *connect.ClientStream[Import
 			continue
 		}
 		if err != nil {
-			return nil, fmt.Errorf("import %q: %v", stream.Msg().Name, err) // want `^error text from fmt.Errorf\("import %q: %v", stream.Msg\(\).Name, err\) reaches the response body via connect's handler, as CodeUnknown$`
+			return nil, fmt.Errorf("import %q: %v", stream.Msg().Name, err) // want `^error text from err reaches the response body via connect's handler, as CodeUnknown$`
 		}
 		imported++
 	}

@@ -117,7 +117,7 @@ func (h *Handlers) cancel(c fiber.Ctx) error {
 		return c.SendStatus(status) // want `^c.SendStatus bypasses` `^status 410 is not documented by the contentful contract`
 	}
 	if err != nil {
-		return fmt.Errorf("cancel booking %d: %w", id, err) // want `^error text from fmt.Errorf\("cancel booking %d: %w", id, err\) reaches the response body via fiber.DefaultErrorHandler$`
+		return fmt.Errorf("cancel booking %d: %w", id, err) // want `^error text from err reaches the response body via fiber.DefaultErrorHandler$`
 	}
 	return c.SendStatus(fiber.StatusNoContent)
 }

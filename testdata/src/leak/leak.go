@@ -254,8 +254,8 @@ func constantErrors(w http.ResponseWriter, r *http.Request) {
 
 func madeErrors(w http.ResponseWriter, r *http.Request) {
 	err := load()
-	fmt.Fprint(w, fmt.Errorf("loading: %w", err))      // want `^error text from fmt.Errorf\("loading: %w", err\) reaches the response body via fmt.Fprint$`
-	fmt.Fprint(w, errors.New("loading: "+err.Error())) // want `^error text from errors.New\("loading: " \+ err.Error\(\)\) reaches the response body via fmt.Fprint$`
+	fmt.Fprint(w, fmt.Errorf("loading: %w", err))      // want `^error text from err reaches the response body via fmt.Fprint$`
+	fmt.Fprint(w, errors.New("loading: "+err.Error())) // want `^error text from err.Error\(\) reaches the response body via fmt.Fprint$`
 	wrapped := fmt.Errorf("loading: %w", err)
 	w.Write([]byte(wrapped.Error())) // want `^error text from wrapped.Error\(\) reaches the response body via w.Write$`
 }
