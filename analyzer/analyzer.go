@@ -120,7 +120,8 @@ type state struct {
 	typed          *typing
 	model          *httpmodel.Registry
 	calls          map[*types.Func]*httpmodel.Call // memoized model.Call
-	serves         bool                            // the package can write responses or build errors
+	renderings     map[*httpmodel.Framework]*rendering
+	serves         bool // the package can write responses or build errors
 	responseWriter *types.Interface
 	flows          map[ast.Node]*flow // by outermost function
 	canonicalPkgs  map[*types.Package]bool
@@ -146,6 +147,7 @@ func newState(pass *analysis.Pass, cfg *settings, r *reporter, typed *typing) *s
 		typed:         typed,
 		model:         httpmodel.Default(),
 		calls:         make(map[*types.Func]*httpmodel.Call),
+		renderings:    make(map[*httpmodel.Framework]*rendering),
 		canonicalPkgs: make(map[*types.Package]bool),
 		flows:         make(map[ast.Node]*flow),
 		files:         make(map[*token.File]*fileInfo),

@@ -82,23 +82,23 @@ func (s *state) checkReturnedErrors(root inspector.Cursor) {
 		if sig == nil || body == nil {
 			continue
 		}
-		if r := s.rendererOf(sig); r != nil {
+		if r := s.rendererOf(sig); r != nil && !r.silent {
 			s.checkReturns(body, r)
 		}
 	}
 }
 
-// rendererOf returns how a framework renders the errors of a handler with
+// rendererOf returns how the package renders the errors of a handler with
 // this signature: func(*fiber.Ctx) error, func(echo.Context) error.
-func (s *state) rendererOf(sig *types.Signature) *httpmodel.Renderer {
+func (s *state) rendererOf(sig *types.Signature) *rendering {
 	fw, h := s.model.Handler(sig)
-	if fw == nil || !h.ReturnsError() {
+	if fw == nil || fw.Renderer == nil || !h.ReturnsError() {
 		return nil
 	}
-	return fw.Renderer
+	return s.renderingOf(fw)
 }
 
-func (s *state) checkReturns(body *ast.BlockStmt, r *httpmodel.Renderer) {
+func (s *state) checkReturns(body *ast.BlockStmt, r *rendering) {
 	f := s.flowAt(body.Pos())
 	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
@@ -113,7 +113,7 @@ func (s *state) checkReturns(body *ast.BlockStmt, r *httpmodel.Renderer) {
 	})
 }
 
-func (s *state) checkReturned(f *flow, e ast.Expr, r *httpmodel.Renderer) {
+func (s *state) checkReturned(f *flow, e ast.Expr, r *rendering) {
 	t := s.pass.TypesInfo.TypeOf(e)
 	if t == nil || s.isPublicType(t) || s.model.Public(t) || isNilIdent(s.pass.TypesInfo, e) {
 		return
@@ -123,10 +123,10 @@ func (s *state) checkReturned(f *flow, e ast.Expr, r *httpmodel.Renderer) {
 			return // the error of a write, or a canonical error
 		}
 	}
-	if !r.ShowsText && !s.assignedFrom(f, e, r.TextFrom) {
+	if !r.shows && !s.assignedFrom(f, e, r.textFrom) {
 		return
 	}
-	if s.assignedFrom(f, e, r.PassOn) {
+	if s.assignedFrom(f, e, r.passOn) {
 		return
 	}
 	src := f.taint(e, false, e.Pos()).src
@@ -140,11 +140,12 @@ func (s *state) checkReturned(f *flow, e ast.Expr, r *httpmodel.Renderer) {
 		Pos:      e.Pos(),
 		End:      e.End(),
 		Category: ruleErrorLeak,
-		Message:  "error text from " + describeSource(src) + " reaches the response body via " + r.Default,
+		Message:  "error text from " + describeSource(src) + " reaches the response body via " + r.via,
 	}
 	if src.node != e {
 		d.Related = []analysis.RelatedInformation{{Pos: src.node.Pos(), End: src.node.End(), Message: "the error text comes from here"}}
 	}
+	d.Related = append(d.Related, r.related...)
 	s.r.report(d)
 }
 
