@@ -211,6 +211,7 @@ func (s *state) checkCalls() {
 	}
 	if s.r.enabled(ruleErrorLeak) && s.importsRenderer() {
 		s.checkReturnedErrors(root)
+		s.checkAttachedErrors(root)
 	}
 }
 

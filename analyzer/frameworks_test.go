@@ -27,8 +27,10 @@ func TestFrameworks(t *testing.T) {
 	}
 	results := analysistest.Run(t, dir, Analyzer, "./gin", "./echo", "./fiber", "./chirender", "./chimux",
 		"./perhandlergin", "./perhandlerecho", "./fwhelpers", "./fwhelperuse",
-		"./fiberhandler", "./fiberhandlerleak", "./fiberhandlerlit", "./echohandler", "./echohandlerleak", "./echodebug")
+		"./fiberhandler", "./fiberhandlerleak", "./fiberhandlerlit", "./echohandler", "./echohandlerleak", "./echodebug", "./ginerrors", "./ginlogonly")
 	checkRelated(t, results, []related{
+		// An error attached with c.Error, and the middleware that shows it.
+		{"example.com/frameworks/ginerrors", "error text from err reaches the response body via c.Error and the middleware that renders the attached errors", 39, []int{28}},
 		// A renderer the app installs is where the returned error is shown.
 		{"example.com/frameworks/fiberhandlerleak", "error text from err reaches the response body via the app's ErrorHandler", 39, []int{21}},
 		{"example.com/frameworks/fiberhandlerlit", "error text from err reaches the response body via the app's ErrorHandler", 26, []int{14}},

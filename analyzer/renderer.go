@@ -216,3 +216,112 @@ func errorParam(sig *types.Signature) int {
 	}
 	return -1
 }
+
+// checkAttachedErrors reports the errors that handlers attach to the
+// request (gin's c.Error) where a middleware of the package renders the
+// attached errors: their text reaches the client through it.
+func (s *state) checkAttachedErrors(root inspector.Cursor) {
+	for _, imp := range s.pass.Pkg.Imports() {
+		fw := s.model.Framework(imp.Path())
+		if fw == nil || fw.Renderer == nil || len(fw.Renderer.Attach) == 0 {
+			continue
+		}
+		mw := s.attachedRenderer(root, fw.Renderer.Attached)
+		if mw == nil {
+			continue // nothing in the package shows them
+		}
+		for cur := range root.Preorder((*ast.CallExpr)(nil)) {
+			s.checkAttach(cur.Node().(*ast.CallExpr), fw.Renderer, mw)
+		}
+	}
+}
+
+// attachedRenderer returns the first body write of the package whose
+// payload holds text derived from the field attached, or nil.
+func (s *state) attachedRenderer(root inspector.Cursor, attached httpmodel.Setting) *site {
+	for cur := range root.Preorder((*ast.CallExpr)(nil)) {
+		site := s.classify(cur.Node().(*ast.CallExpr))
+		if site == nil || !s.knownResponse(site) {
+			continue
+		}
+		f := s.flowAt(site.call.Pos())
+		for _, p := range site.payload {
+			if f != nil && s.derivesFrom(f, p.expr, attached, 0) {
+				return site
+			}
+		}
+	}
+	return nil
+}
+
+// derivesFrom reports whether text in e may come from the field set:
+// e selects it, or a local variable in e was assigned a value that does.
+func (s *state) derivesFrom(f *flow, e ast.Expr, set httpmodel.Setting, depth int) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if found {
+			return false
+		}
+		if x, ok := n.(ast.Expr); ok {
+			if t := s.pass.TypesInfo.TypeOf(x); t != nil && cannotCarryText(t) {
+				return false // a count, a flag: no text
+			}
+		}
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.SelectorExpr:
+			found = s.isSetting(n.X, n.Sel, set)
+		case *ast.Ident:
+			v := f.localVar(n)
+			if v == nil || depth == maxChain || f.visiting[v] {
+				break
+			}
+			f.visiting[v] = true
+			for _, a := range f.assigns[v] {
+				if a.rhs != nil && s.derivesFrom(f, a.rhs, set, depth+1) {
+					found = true
+					break
+				}
+			}
+			delete(f.visiting, v)
+		}
+		return !found
+	})
+	return found
+}
+
+// checkAttach reports the error that call attaches, if it is one of r's
+// Attach calls and the error carries text: mw, the middleware's write,
+// shows it.
+func (s *state) checkAttach(call *ast.CallExpr, r *httpmodel.Renderer, mw *site) {
+	fn, _ := typeutil.Callee(s.pass.TypesInfo, call).(*types.Func)
+	if fn == nil {
+		return
+	}
+	i := slices.IndexFunc(r.Attach, func(a httpmodel.Attach) bool { return a.Matches(fn) })
+	if i < 0 {
+		return
+	}
+	at, ok := r.Attach[i].Err.Index()
+	f := s.flowAt(call.Pos())
+	if !ok || at >= len(call.Args) || f == nil || !s.wellTyped(call) {
+		return
+	}
+	arg := call.Args[at]
+	src := f.taint(arg, true, call.Pos()).src
+	if src == nil {
+		return
+	}
+	d := analysis.Diagnostic{
+		Pos:      arg.Pos(),
+		End:      arg.End(),
+		Category: ruleErrorLeak,
+		Message:  "error text from " + describeSource(src) + " reaches the response body via " + shortExpr(call.Fun) + " and the middleware that renders the attached errors",
+	}
+	if src.node != arg {
+		d.Related = append(d.Related, analysis.RelatedInformation{Pos: src.node.Pos(), End: src.node.End(), Message: "the error text comes from here"})
+	}
+	d.Related = append(d.Related, analysis.RelatedInformation{Pos: mw.call.Pos(), End: mw.call.End(), Message: "the middleware writes the attached errors here"})
+	s.r.report(d)
+}
