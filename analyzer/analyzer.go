@@ -121,7 +121,8 @@ type state struct {
 	model          *httpmodel.Registry
 	calls          map[*types.Func]*httpmodel.Call // memoized model.Call
 	varFuncs       map[*types.Var]*types.Func      // memoized varFunc
-	serves         bool                            // the package can write responses or build errors
+	renderings     map[*httpmodel.Framework]*rendering
+	serves         bool // the package can write responses or build errors
 	responseWriter *types.Interface
 	flows          map[ast.Node]*flow // by outermost function
 	canonicalPkgs  map[*types.Package]bool
@@ -150,6 +151,7 @@ func newState(pass *analysis.Pass, cfg *settings, r *reporter, typed *typing) *s
 		model:         httpmodel.Default(),
 		calls:         make(map[*types.Func]*httpmodel.Call),
 		varFuncs:      make(map[*types.Var]*types.Func),
+		renderings:    make(map[*httpmodel.Framework]*rendering),
 		canonicalPkgs: make(map[*types.Package]bool),
 		flows:         make(map[ast.Node]*flow),
 		files:         make(map[*token.File]*fileInfo),
@@ -210,6 +212,7 @@ func (s *state) checkCalls() {
 	}
 	if s.r.enabled(ruleErrorLeak) && s.importsRenderer() {
 		s.checkReturnedErrors(root)
+		s.checkAttachedErrors(root)
 	}
 }
 

@@ -85,7 +85,7 @@ func (s *state) checkReturnedErrors(root inspector.Cursor) {
 			continue
 		}
 		if fw, h := s.model.Handler(sig); fw != nil && fw.Renderer != nil && h.ReturnsError() {
-			s.checkReturns(body, sig, fw.Renderer)
+			s.checkReturns(body, sig, s.renderingOf(fw))
 		}
 	}
 	checked := make(map[ast.Node]bool)
@@ -95,15 +95,15 @@ func (s *state) checkReturnedErrors(root inspector.Cursor) {
 			continue // checked above, or once already
 		}
 		checked[reg.handler] = true
-		s.checkReturns(funcBody(reg.handler), reg.sig, reg.fw.Renderer)
+		s.checkReturns(funcBody(reg.handler), reg.sig, s.renderingOf(reg.fw))
 	}
 }
 
 // checkReturns checks the errors that the returns of a handler's body
 // give its renderer: their last result, of a handler with signature sig.
-func (s *state) checkReturns(body *ast.BlockStmt, sig *types.Signature, r *httpmodel.Renderer) {
-	if body == nil {
-		return // a declaration without a body
+func (s *state) checkReturns(body *ast.BlockStmt, sig *types.Signature, r *rendering) {
+	if body == nil || r.silent {
+		return // a declaration without a body, or errors the app shows not
 	}
 	f := s.flowAt(body.Pos())
 	results := sig.Results().Len()
@@ -120,20 +120,20 @@ func (s *state) checkReturns(body *ast.BlockStmt, sig *types.Signature, r *httpm
 	})
 }
 
-func (s *state) checkReturned(f *flow, e ast.Expr, r *httpmodel.Renderer) {
+func (s *state) checkReturned(f *flow, e ast.Expr, r *rendering) {
 	t := s.pass.TypesInfo.TypeOf(e)
 	if t == nil || s.isPublicType(t) || s.model.Public(t) || isNilIdent(s.pass.TypesInfo, e) {
 		return
 	}
 	if call, ok := ast.Unparen(e).(*ast.CallExpr); ok {
-		if fn := s.callee(call); fn != nil && (s.modelCall(fn) != nil || s.isCanonicalFunc(fn) || s.writesResponse(fn) || matchesAny(r.PassOn, fn)) {
+		if fn := s.callee(call); fn != nil && (s.modelCall(fn) != nil || s.isCanonicalFunc(fn) || s.writesResponse(fn) || matchesAny(r.passOn, fn)) {
 			return // the error of a write, a canonical error, or another's
 		}
 	}
-	if !r.ShowsText && !s.assignedFrom(f, e, r.TextFrom) {
+	if !r.shows && !s.assignedFrom(f, e, r.textFrom) {
 		return
 	}
-	if s.assignedFrom(f, e, r.PassOn) {
+	if s.assignedFrom(f, e, r.passOn) {
 		return
 	}
 	src := f.taint(e, false, e.Pos()).src
@@ -147,11 +147,12 @@ func (s *state) checkReturned(f *flow, e ast.Expr, r *httpmodel.Renderer) {
 		Pos:      e.Pos(),
 		End:      e.End(),
 		Category: ruleErrorLeak,
-		Message:  "error text from " + describeSource(src) + " reaches the response body via " + r.Default,
+		Message:  "error text from " + describeSource(src) + " reaches the response body via " + r.via,
 	}
 	if src.node != e {
 		d.Related = []analysis.RelatedInformation{{Pos: src.node.Pos(), End: src.node.End(), Message: "the error text comes from here"}}
 	}
+	d.Related = append(d.Related, r.related...)
 	s.r.report(d)
 }
 

@@ -3,6 +3,7 @@ package analyzer
 import (
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
@@ -24,6 +25,42 @@ func TestFrameworks(t *testing.T) {
 	if out, err := download.CombinedOutput(); err != nil {
 		t.Fatalf("go mod download in %s: %v\n%s", dir, err, out)
 	}
-	analysistest.Run(t, dir, Analyzer, "./gin", "./echo", "./fiber", "./chirender", "./chimux",
-		"./perhandlergin", "./perhandlerecho", "./fwhelpers", "./fwhelperuse", "./fiberv3", "./huma", "./connect")
+	results := analysistest.Run(t, dir, Analyzer, "./gin", "./echo", "./fiber", "./chirender", "./chimux",
+		"./perhandlergin", "./perhandlerecho", "./fwhelpers", "./fwhelperuse",
+		"./fiberhandler", "./fiberhandlerleak", "./fiberhandlerlit", "./echohandler", "./echohandlerleak", "./echodebug", "./ginerrors", "./ginlogonly",
+		"./fiberv3", "./huma", "./humareplaced", "./connect")
+	checkRelated(t, results, []related{
+		// An error attached with c.Error, and the middleware that shows it.
+		{"example.com/frameworks/ginerrors", "error text from err reaches the response body via c.Error and the middleware that renders the attached errors", 39, []int{28}},
+		// A renderer the app installs is where the returned error is shown.
+		{"example.com/frameworks/fiberhandlerleak", "error text from err reaches the response body via the app's ErrorHandler", 39, []int{21}},
+		{"example.com/frameworks/fiberhandlerlit", "error text from err reaches the response body via the app's ErrorHandler", 26, []int{14}},
+		{"example.com/frameworks/echohandlerleak", "error text from err reaches the response body via the app's HTTPErrorHandler", 35, []int{19}},
+		{"example.com/frameworks/echodebug", "error text from err reaches the response body via (*echo.Echo).DefaultHTTPErrorHandler with Debug set", 24, []int{14}},
+	})
+}
+
+// A related is a diagnostic and the lines of its related positions.
+type related struct {
+	pkg, message string
+	line         int
+	relatedLines []int
+}
+
+func checkRelated(t *testing.T, results []*analysistest.Result, want []related) {
+	t.Helper()
+	for _, tc := range want {
+		d, fset := find(results, tc.pkg, tc.line, tc.message)
+		if d == nil {
+			t.Errorf("%s:%d: no diagnostic %q", tc.pkg, tc.line, tc.message)
+			continue
+		}
+		var lines []int
+		for _, r := range d.Related {
+			lines = append(lines, fset.Position(r.Pos).Line)
+		}
+		if !slices.Equal(lines, tc.relatedLines) {
+			t.Errorf("%s:%d: related at lines %v, want %v", tc.pkg, tc.line, lines, tc.relatedLines)
+		}
+	}
 }

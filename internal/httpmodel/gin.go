@@ -4,8 +4,8 @@ const ginPkg = "github.com/gin-gonic/gin"
 
 // Gin is github.com/gin-gonic/gin. Handlers write through *gin.Context:
 // the status first, then the body. gin renders no error a handler
-// attaches with c.Error or AbortWithError: it logs them, and a middleware
-// may render c.Errors.
+// attaches with c.Error or AbortWithError: its Logger logs them, and a
+// middleware of the app may render c.Errors.
 var Gin = &Framework{
 	Name:     "gin",
 	Packages: []string{ginPkg},
@@ -25,6 +25,13 @@ var Gin = &Framework{
 		// Abort* write the status line at once, and do not end the handler.
 		{Func: ginContext("AbortWithStatus"), Effect: SetsStatus, Writer: Chain, Status: Param(0), Ends: true},
 		{Func: ginContext("AbortWithError"), Effect: SetsStatus, Writer: Chain, Status: Param(0), Kept: Param(1), Ends: true},
+	},
+	Renderer: &Renderer{
+		Attach: []Attach{
+			{Func: ginContext("Error"), Err: Param(0)},
+			{Func: ginContext("AbortWithError"), Err: Param(1)},
+		},
+		Attached: Setting{Type{ginPkg, "Context"}, "Errors"},
 	},
 	Routes: []Route{
 		ginRoute("GET"), ginRoute("POST"), ginRoute("PUT"), ginRoute("PATCH"),

@@ -215,6 +215,18 @@ type Renderer struct {
 	// Debug are the settings that, set to true, make the default renderer
 	// show every error's text: echo.Echo's Debug.
 	Debug []Setting
+	// Attach are the calls that attach an error to the request for a
+	// middleware to render from the field Attached (gin's c.Error and
+	// c.Errors). The framework itself shows none of them.
+	Attach   []Attach
+	Attached Setting
+}
+
+// An Attach is a call that attaches its argument Err, an error, to the
+// request.
+type Attach struct {
+	Func
+	Err Arg
 }
 
 // A Setting is a field of a framework type that an app sets, in a
