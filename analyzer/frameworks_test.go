@@ -1,16 +1,20 @@
 package analyzer
 
 import (
+	"go/types"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
+	"golang.org/x/tools/go/packages"
 )
 
 // TestFrameworks runs the rules on handlers written with real framework
-// modules: gin, echo, fiber, chi with render, and gorilla/mux, pinned by the
+// modules: gin, echo, fiber v2 and v3, huma, connect, chi with render, and
+// gorilla/mux, pinned by the
 // module testdata/frameworks. analysistest loads them with the module proxy
 // off, so the test first fetches them into the module cache (a no-op once
 // they are there).
@@ -62,5 +66,50 @@ func checkRelated(t *testing.T, results []*analysistest.Result, want []related) 
 		if !slices.Equal(lines, tc.relatedLines) {
 			t.Errorf("%s:%d: related at lines %v, want %v", tc.pkg, tc.line, lines, tc.relatedLines)
 		}
+	}
+}
+
+// TestFrameworkFixes checks the fixes of framework findings against their
+// goldens, and that each, applied on its own, leaves a gofmt-clean
+// package that type-checks with the real framework modules.
+func TestFrameworkFixes(t *testing.T) {
+	t.Parallel()
+	if testing.Short() {
+		t.Skip("loads the framework modules")
+	}
+	dir := filepath.Join(testdata(t), "frameworks")
+	download := exec.Command("go", "mod", "download")
+	download.Dir = dir
+	if out, err := download.CombinedOutput(); err != nil {
+		t.Fatalf("go mod download in %s: %v\n%s", dir, err, out)
+	}
+	analysistest.RunWithSuggestedFixes(t, dir, Analyzer, "./fwfixes")
+
+	cfg := &packages.Config{
+		Mode: packages.LoadAllSyntax | packages.NeedModule,
+		Dir:  dir,
+		Env:  append(os.Environ(), "GOWORK=off"),
+	}
+	pkgs, err := packages.Load(cfg, "./fwfixes", DefaultConstructors)
+	if err != nil {
+		t.Fatal(err)
+	}
+	requireNoErrors(t, pkgs)
+	imports := make(map[string]*types.Package)
+	for pkg := range packages.Postorder(pkgs) {
+		imports[pkg.PkgPath] = pkg.Types
+	}
+	roots := slices.DeleteFunc(pkgs, func(p *packages.Package) bool { return p.PkgPath != "example.com/frameworks/fwfixes" })
+	fixes := 0
+	for _, act := range analyze(t, Analyzer, roots).Roots {
+		for _, d := range act.Diagnostics {
+			for _, fix := range d.SuggestedFixes {
+				checkFixCompiles(t, act.Package, imports, fix)
+				fixes++
+			}
+		}
+	}
+	if fixes != 2 {
+		t.Errorf("%d fixes checked, want fwfixes' 2", fixes)
 	}
 }

@@ -51,6 +51,8 @@ func (s *state) checkLeak(cur inspector.Cursor, site *site) {
 			d.SuggestedFixes = s.errorResponseFixes(cur, site)
 		case site.kind == siteConstructor:
 			d.SuggestedFixes = s.constructorLeakFixes(site, p.expr, src)
+		case site.kind == siteFramework:
+			d.SuggestedFixes = s.frameworkErrorFixes(cur, site, src)
 		}
 		s.r.report(d)
 	}

@@ -17,6 +17,7 @@ func New(h *Handlers) *fiber.App {
 	app.Delete("/bookings/:id", h.cancel)
 	app.Post("/rooms/:id/maintenance", h.maintenance)
 	app.Get("/rooms/:id/calendar", h.calendar)
+	app.Get("/rooms/:id/status", h.roomStatus)
 	app.Get("/healthz", func(c fiber.Ctx) error {
 		return c.JSON(fiber.Map{"status": "ok"})
 	})

@@ -136,6 +136,19 @@ func (h *Handlers) maintenance(c fiber.Ctx) error {
 	return c.SendStatus(fiber.StatusNoContent)
 }
 
+// roomStatus is an Express-style handler: it writes through fiber.Res.
+func (h *Handlers) roomStatus(req fiber.Req, res fiber.Res) error {
+	id, err := strconv.ParseInt(req.Params("id"), 10, 64)
+	if err != nil {
+		return res.Status(fiber.StatusBadRequest).SendString(err.Error()) // want `^res.Status\(fiber.StatusBadRequest\).SendString bypasses` `^error text from err.Error\(\), which echoes client input \(strconv.ParseInt\), reaches the response body via res.Status\(fiber.StatusBadRequest\).SendString$`
+	}
+	room, err := h.Rooms.Get(context.Background(), id)
+	if err != nil {
+		return err // want `^error text from err reaches the response body via fiber.DefaultErrorHandler$`
+	}
+	return res.JSON(fiber.Map{"ready": room.Ready})
+}
+
 // Not reported below.
 
 func (h *Handlers) calendar(c fiber.Ctx) error {
