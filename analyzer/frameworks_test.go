@@ -1,12 +1,15 @@
 package analyzer
 
 import (
+	"go/types"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
+	"golang.org/x/tools/go/packages"
 )
 
 // TestFrameworks runs the rules on handlers written with real framework
@@ -61,5 +64,49 @@ func checkRelated(t *testing.T, results []*analysistest.Result, want []related) 
 		if !slices.Equal(lines, tc.relatedLines) {
 			t.Errorf("%s:%d: related at lines %v, want %v", tc.pkg, tc.line, lines, tc.relatedLines)
 		}
+	}
+}
+
+// TestFrameworkFixes applies the fixes of framework error constructors
+// and compares them with their goldens, then applies each on its own and
+// requires a gofmt-clean file in a package that type-checks.
+func TestFrameworkFixes(t *testing.T) {
+	t.Parallel()
+	if testing.Short() {
+		t.Skip("loads the framework modules")
+	}
+	dir := filepath.Join(testdata(t), "frameworks")
+	download := exec.Command("go", "mod", "download")
+	download.Dir = dir
+	if out, err := download.CombinedOutput(); err != nil {
+		t.Fatalf("go mod download in %s: %v\n%s", dir, err, out)
+	}
+	analysistest.RunWithSuggestedFixes(t, dir, Analyzer, "./fwfixes")
+
+	cfg := &packages.Config{
+		Mode: packages.LoadAllSyntax | packages.NeedModule,
+		Dir:  dir,
+		Env:  append(os.Environ(), "GOWORK=off", "GOPROXY=off"),
+	}
+	pkgs, err := packages.Load(cfg, "./fwfixes", DefaultConstructors)
+	if err != nil {
+		t.Fatal(err)
+	}
+	requireNoErrors(t, pkgs)
+	imports := make(map[string]*types.Package)
+	for pkg := range packages.Postorder(pkgs) {
+		imports[pkg.PkgPath] = pkg.Types
+	}
+	fixes := 0
+	for _, act := range analyze(t, Analyzer, pkgs[:1]).Roots {
+		for _, d := range act.Diagnostics {
+			for _, fix := range d.SuggestedFixes {
+				checkFixCompiles(t, act.Package, imports, fix)
+				fixes++
+			}
+		}
+	}
+	if fixes != 4 {
+		t.Errorf("%d fixes checked, want fwfixes' 4", fixes)
 	}
 }

@@ -133,6 +133,10 @@ type Call struct {
 	// Kept is an argument that the framework keeps server-side: an error
 	// logged, or attached, and not shown.
 	Kept Arg
+	// KeepCause is the method of the error a BuildsError call builds that
+	// keeps a cause server-side: echo's (*HTTPError).SetInternal. Fixes
+	// move leaked error text there.
+	KeepCause string
 	// Ends is set on a status call that ends the response: what is
 	// written after it is a second response (gin's AbortWithStatus).
 	Ends bool
