@@ -137,6 +137,10 @@ type Call struct {
 	// keeps a cause server-side: echo's (*HTTPError).SetInternal. Fixes
 	// move leaked error text there.
 	KeepCause string
+	// Method is, for a Renders call, the method of the rendered value
+	// that may set the status before the value's encoded fields are
+	// written: chi render's Render.
+	Method string
 	// Ends is set on a status call that ends the response: what is
 	// written after it is a second response (gin's AbortWithStatus).
 	Ends bool
