@@ -174,6 +174,9 @@ func (s *state) classifyModel(call *ast.CallExpr, row *httpmodel.Call) *site {
 		// tells whether the write is an error response.
 		site.statusSetBefore = s.statusSetBefore(call, row)
 	}
+	if row.Effect == httpmodel.Renders {
+		s.bindRendered(site, call)
+	}
 	return site
 }
 

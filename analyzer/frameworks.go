@@ -2,7 +2,9 @@ package analyzer
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
+	"reflect"
 	"slices"
 
 	"golang.org/x/tools/go/analysis"
@@ -209,4 +211,84 @@ func contextOf(e ast.Expr) ast.Expr {
 func (s *state) writesResponse(fn *types.Func) bool {
 	sum := s.summaryOf(fn)
 	return sum != nil && (len(sum.BodyParams) > 0 || len(sum.StatusParams) > 0 || len(sum.Statuses) > 0 || sum.WritesError)
+}
+
+// bindRendered narrows the site of a call that renders a composite
+// literal, render.Render(w, r, &errResponse{...}), to what the encoder
+// writes of it: the values of its exported fields not tagged json:"-".
+// Its status is the field that the value's method (the row's Method)
+// passes to a status call of the framework, where the literal sets it.
+func (s *state) bindRendered(site *site, call *ast.CallExpr) {
+	i, ok := site.row.Body.From.Index()
+	if !ok || i >= len(call.Args) {
+		return
+	}
+	lit, _ := ast.Unparen(call.Args[i]).(*ast.CompositeLit)
+	if u, ok := ast.Unparen(call.Args[i]).(*ast.UnaryExpr); ok && u.Op == token.AND {
+		lit, _ = ast.Unparen(u.X).(*ast.CompositeLit)
+	}
+	if lit == nil {
+		return
+	}
+	st, _ := s.pass.TypesInfo.TypeOf(lit).Underlying().(*types.Struct)
+	if st == nil {
+		return
+	}
+	site.payload = nil
+	values := fieldValues(s.pass.TypesInfo, lit, st)
+	for j := range st.NumFields() {
+		if v := values[st.Field(j)]; v != nil && st.Field(j).Exported() && reflect.StructTag(st.Tag(j)).Get("json") != "-" {
+			site.payload = append(site.payload, payload{expr: v})
+		}
+	}
+	if field := s.statusField(s.pass.TypesInfo.TypeOf(lit), site.row); field != nil {
+		site.status = values[field]
+	}
+}
+
+// fieldValues returns the values that a struct literal gives its fields.
+func fieldValues(info *types.Info, lit *ast.CompositeLit, st *types.Struct) map[*types.Var]ast.Expr {
+	values := make(map[*types.Var]ast.Expr)
+	for j, elt := range lit.Elts {
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			if key, ok := kv.Key.(*ast.Ident); ok {
+				if v, ok := info.ObjectOf(key).(*types.Var); ok {
+					values[v] = kv.Value
+				}
+			}
+		} else if j < st.NumFields() {
+			values[st.Field(j)] = elt
+		}
+	}
+	return values
+}
+
+// statusField returns the field of t that t's method row.Method, declared
+// in the package, passes as the status to a status call of the row's
+// framework: e.HTTPStatusCode in render.Status(r, e.HTTPStatusCode).
+func (s *state) statusField(t types.Type, row *httpmodel.Call) *types.Var {
+	obj, _, _ := types.LookupFieldOrMethod(types.NewPointer(t), true, s.pass.Pkg, row.Method)
+	fn, _ := obj.(*types.Func)
+	decl := s.funcDecl(fn)
+	if decl == nil || decl.Recv == nil || len(decl.Recv.List) != 1 || len(decl.Recv.List[0].Names) != 1 {
+		return nil
+	}
+	recv := s.pass.TypesInfo.Defs[decl.Recv.List[0].Names[0]]
+	fw := s.model.Owner(row)
+	var field *types.Var
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		e, ok := n.(ast.Expr)
+		if !ok || field != nil {
+			return field == nil
+		}
+		sel, ok := ast.Unparen(s.frameworkStatusArg(e, fw)).(*ast.SelectorExpr)
+		if !ok {
+			return true
+		}
+		if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok && recv != nil && s.pass.TypesInfo.Uses[id] == recv {
+			field, _ = s.pass.TypesInfo.ObjectOf(sel.Sel).(*types.Var)
+		}
+		return field == nil
+	})
+	return field
 }

@@ -14,8 +14,7 @@ import (
 
 // TestFrameworks runs the rules on handlers written with real framework
 // modules: gin, echo, fiber v2 and v3, huma, connect, chi with render, and
-// gorilla/mux, pinned by the
-// module testdata/frameworks. analysistest loads them with the module proxy
+// gorilla/mux, pinned by the module testdata/frameworks. analysistest loads them with the module proxy
 // off, so the test first fetches them into the module cache (a no-op once
 // they are there).
 func TestFrameworks(t *testing.T) {
@@ -31,7 +30,7 @@ func TestFrameworks(t *testing.T) {
 	}
 	results := analysistest.Run(t, dir, Analyzer, "./gin", "./echo", "./fiber", "./chirender", "./chimux",
 		"./perhandlergin", "./perhandlerecho", "./fwhelpers", "./fwhelperuse",
-		"./fiberhandler", "./fiberhandlerleak", "./fiberhandlerlit", "./echohandler", "./echohandlerleak", "./echodebug", "./ginerrors", "./ginlogonly",
+		"./fiberhandler", "./fiberhandlerleak", "./fiberhandlerlit", "./echohandler", "./echohandlerleak", "./echodebug", "./ginerrors", "./ginlogonly", "./chierr",
 		"./fiberv3", "./huma", "./humareplaced", "./connect")
 	checkRelated(t, results, []related{
 		// An error attached with c.Error, and the middleware that shows it.
@@ -69,9 +68,9 @@ func checkRelated(t *testing.T, results []*analysistest.Result, want []related) 
 	}
 }
 
-// TestFrameworkFixes checks the fixes of framework findings against their
-// goldens, and that each, applied on its own, leaves a gofmt-clean
-// package that type-checks with the real framework modules.
+// TestFrameworkFixes applies the fixes of framework error constructors
+// and compares them with their goldens, then applies each on its own and
+// requires a gofmt-clean file in a package that type-checks.
 func TestFrameworkFixes(t *testing.T) {
 	t.Parallel()
 	if testing.Short() {
@@ -88,7 +87,7 @@ func TestFrameworkFixes(t *testing.T) {
 	cfg := &packages.Config{
 		Mode: packages.LoadAllSyntax | packages.NeedModule,
 		Dir:  dir,
-		Env:  append(os.Environ(), "GOWORK=off"),
+		Env:  append(os.Environ(), "GOWORK=off", "GOPROXY=off"),
 	}
 	pkgs, err := packages.Load(cfg, "./fwfixes", DefaultConstructors)
 	if err != nil {
@@ -109,7 +108,7 @@ func TestFrameworkFixes(t *testing.T) {
 			}
 		}
 	}
-	if fixes != 2 {
-		t.Errorf("%d fixes checked, want fwfixes' 2", fixes)
+	if fixes != 6 {
+		t.Errorf("%d fixes checked, want fwfixes' 6", fixes)
 	}
 }

@@ -71,7 +71,7 @@ func (s *state) frameworkErrorWrite(cur inspector.Cursor, site *site) bool {
 	if status == nil || len(s.errorStatuses(cur, status)) == 0 {
 		return false
 	}
-	return site.row.Effect == httpmodel.WritesBody || (site.row.Effect == httpmodel.SetsStatus && site.row.Ends)
+	return site.row.Effect == httpmodel.WritesBody || site.row.Effect == httpmodel.Renders || (site.row.Effect == httpmodel.SetsStatus && site.row.Ends)
 }
 
 func funcBody(n ast.Node) *ast.BlockStmt {

@@ -75,7 +75,7 @@ func (s *state) checkRawError(cur inspector.Cursor, site *site) {
 // framework write whose status is an error status.
 func (s *state) checkRawFramework(cur inspector.Cursor, site *site) {
 	switch site.row.Effect {
-	case httpmodel.WritesBody:
+	case httpmodel.WritesBody, httpmodel.Renders:
 		status := site.status
 		if status == nil {
 			status = site.statusSetBefore

@@ -28,7 +28,11 @@ type rendering struct {
 	passOn   []httpmodel.Func
 	related  []analysis.RelatedInformation
 	silent   bool // the app's renderer shows no error's text, or one errcontract cannot see
+	app      bool // the app installs its own renderer
 }
+
+// replaced reports whether the app installs its own renderer.
+func (r *rendering) replaced() bool { return r.app }
 
 // renderingOf returns how the package renders the errors that handlers of
 // the framework fw return, computed once per package.
@@ -44,13 +48,19 @@ func (s *state) renderingOf(fw *httpmodel.Framework) *rendering {
 func (s *state) findRendering(fw *httpmodel.Framework) *rendering {
 	def := fw.Renderer
 	replaced, debug := s.appSettings(fw)
-	if len(replaced) > 0 {
-		for _, v := range replaced {
-			if h := s.appRenderer(fw, v); h != nil && h.shows {
-				return &rendering{via: "the app's " + h.field, shows: true, passOn: def.PassOn, related: []analysis.RelatedInformation{h.related}}
-			}
+	var apps []*appHandler
+	for _, v := range replaced {
+		if h := s.appRenderer(fw, v); h != nil {
+			apps = append(apps, h)
 		}
-		return &rendering{silent: true}
+	}
+	for _, h := range apps {
+		if h.shows {
+			return &rendering{via: "the app's " + h.field, shows: true, passOn: def.PassOn, related: []analysis.RelatedInformation{h.related}, app: true}
+		}
+	}
+	if len(apps) > 0 {
+		return &rendering{silent: true, app: true}
 	}
 	if debug != nil {
 		return &rendering{

@@ -18,9 +18,9 @@ var Chi = &Framework{
 		{Func: Func{Pkg: renderPkg, Name: "JSON"}, Writer: Param(0), Request: Param(1), Status: Before, Body: Body{From: Param(2)}},
 		{Func: Func{Pkg: renderPkg, Name: "PlainText"}, Writer: Param(0), Request: Param(1), Status: Before, Body: Body{From: Param(2)}},
 		{Func: Func{Pkg: renderPkg, Name: "Status"}, Effect: SetsStatus, Request: Param(0), Status: Param(1)},
-		// The renderer's Render method may set the status; the value is
-		// then encoded.
-		{Func: Func{Pkg: renderPkg, Name: "Render"}, Effect: Renders, Writer: Param(0), Request: Param(1), Status: Before, Body: Body{From: Param(2)}},
+		// The value's Render method may set the status; the value is then
+		// encoded.
+		{Func: Func{Pkg: renderPkg, Name: "Render"}, Effect: Renders, Writer: Param(0), Request: Param(1), Body: Body{From: Param(2)}, Method: "Render"},
 	},
 	Routes: chiRoutes(),
 }

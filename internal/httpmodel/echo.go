@@ -19,7 +19,9 @@ var Echo = &Framework{
 		{Func: echoContext("NoContent"), Effect: SetsStatus, Writer: Chain, Status: Param(0)},
 		// The default error handler renders the message, and an error
 		// message as its Error text.
-		{Func: Func{Pkg: echoPkg, Name: "NewHTTPError"}, Effect: BuildsError, Status: Param(0), Body: Body{From: Param(1), Rest: true, Format: Fmt}},
+		// SetInternal's error is logged, not rendered (HTTPError.Internal
+		// is tagged json:"-").
+		{Func: Func{Pkg: echoPkg, Name: "NewHTTPError"}, Effect: BuildsError, Status: Param(0), Body: Body{From: Param(1), Rest: true, Format: Fmt}, KeepCause: "SetInternal"},
 	},
 	// DefaultHTTPErrorHandler answers an error that is not an *HTTPError
 	// with a generic 500, but the binder's *HTTPError carries the

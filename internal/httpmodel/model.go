@@ -145,6 +145,14 @@ type Call struct {
 	// Kept is an argument that the framework keeps server-side: an error
 	// logged, or attached, and not shown.
 	Kept Arg
+	// KeepCause is the method of the error a BuildsError call builds that
+	// keeps a cause server-side: echo's (*HTTPError).SetInternal. Fixes
+	// move leaked error text there.
+	KeepCause string
+	// Method is, for a Renders call, the method of the rendered value
+	// that may set the status before the value's encoded fields are
+	// written: chi render's Render.
+	Method string
 	// Ends is set on a status call that ends the response: what is
 	// written after it is a second response (gin's AbortWithStatus).
 	Ends bool
