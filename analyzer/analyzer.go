@@ -10,6 +10,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/errcontract/errcontract/internal/httpmodel"
 )
 
 //go:embed doc.go
@@ -116,6 +118,10 @@ type state struct {
 	cfg            *settings
 	r              *reporter
 	typed          *typing
+	model          *httpmodel.Registry
+	calls          map[*types.Func]*httpmodel.Call // memoized model.Call
+	varFuncs       map[*types.Var]*types.Func      // memoized varFunc
+	renderings     map[*httpmodel.Framework]*rendering
 	serves         bool // the package can write responses or build errors
 	responseWriter *types.Interface
 	flows          map[ast.Node]*flow // by outermost function
@@ -126,21 +132,27 @@ type state struct {
 	imported       map[*types.Func]*summary        // memoized imported facts
 	errorWrites    map[*ast.BlockStmt][]errorWrite // by function body, for missing-return
 	writtenAgain   map[*ast.CallExpr]bool          // reported by missing-return
-	handlers       map[*ast.FuncDecl]*handlerContract
-	pkgVars        *packageVars         // memoized packageVarInits()
-	result         *Survey              // if the analyzer surveys
-	inspect        *inspector.Inspector // memoized root()
+	handlers       map[ast.Node]*handlerContract   // by *ast.FuncDecl or *ast.FuncLit
+	registered     *[]registration                 // memoized registrations
+	pkgVars        *packageVars                    // memoized packageVarInits()
+	inspect        *inspector.Inspector            // built by root
+	result         *Survey                         // if the analyzer surveys
 }
 
 // newState returns the state for checking pass.Pkg. The package serves
-// HTTP if it imports net/http or a canonical error package; otherwise the
-// rules have nothing to check in it.
+// HTTP if it imports a package of the model (net/http, a framework) or a
+// canonical error package; otherwise the rules have nothing to check in
+// it.
 func newState(pass *analysis.Pass, cfg *settings, r *reporter, typed *typing) *state {
 	s := &state{
 		pass:          pass,
 		cfg:           cfg,
 		r:             r,
 		typed:         typed,
+		model:         httpmodel.Default(),
+		calls:         make(map[*types.Func]*httpmodel.Call),
+		varFuncs:      make(map[*types.Var]*types.Func),
+		renderings:    make(map[*httpmodel.Framework]*rendering),
 		canonicalPkgs: make(map[*types.Package]bool),
 		flows:         make(map[ast.Node]*flow),
 		files:         make(map[*token.File]*fileInfo),
@@ -154,7 +166,7 @@ func newState(pass *analysis.Pass, cfg *settings, r *reporter, typed *typing) *s
 			s.responseWriter = responseWriterOf(imp)
 			s.serves = true
 		}
-		if s.isCanonicalPkg(imp) || isFrameworkPkg(imp.Path()) {
+		if s.isCanonicalPkg(imp) || s.model.Framework(imp.Path()) != nil {
 			s.serves = true
 		}
 	}
@@ -202,13 +214,14 @@ func (s *state) checkCalls() {
 	}
 	if s.r.enabled(ruleErrorLeak) && s.importsRenderer() {
 		s.checkReturnedErrors(root)
+		s.checkAttachedErrors(root)
 	}
 }
 
-// root returns the cursor of the package's files. The inspector is built
-// on first use rather than required: the driver runs errcontract on every
-// dependency, for its facts, and most of them serve no HTTP and need no
-// traversal of their own.
+// root returns the root of the package's syntax for traversals. The
+// inspector is built here rather than required: the driver runs
+// errcontract on every dependency, for its facts, and most of them serve
+// no HTTP and need no traversal of their own.
 func (s *state) root() inspector.Cursor {
 	if s.inspect == nil {
 		s.inspect = inspector.New(s.pass.Files)
@@ -220,10 +233,8 @@ func (s *state) root() inspector.Cursor {
 // renders the errors its handlers return.
 func (s *state) importsRenderer() bool {
 	for _, imp := range s.pass.Pkg.Imports() {
-		for _, r := range returnedErrorRenderers {
-			if imp.Path() == r.pkg {
-				return true
-			}
+		if fw := s.model.Framework(imp.Path()); fw != nil && fw.Renderer != nil {
+			return true
 		}
 	}
 	return false

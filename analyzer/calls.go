@@ -5,6 +5,8 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/errcontract/errcontract/internal/httpmodel"
 )
 
 // A siteKind says what a call does to a response.
@@ -33,11 +35,11 @@ type site struct {
 	callee  *types.Func
 	local   bool // the callee is in the package being checked
 
-	fw                *frameworkFunc // the table entry of a framework call
-	statusSetBefore   ast.Expr       // the status a framework write inherits
-	statusArgs        []ast.Expr     // a helper's arguments written as statuses
-	helperWritesError bool           // a helper writes an error response
-	helperStatuses    []int          // constant statuses a helper writes inside
+	row               *httpmodel.Call // the model's row of the callee
+	statusSetBefore   ast.Expr        // the status a framework write inherits
+	statusArgs        []ast.Expr      // a helper's arguments written as statuses
+	helperWritesError bool            // a helper writes an error response
+	helperStatuses    []int           // constant statuses a helper writes inside
 }
 
 // statusExprs returns the expressions the site writes as statuses.
@@ -83,7 +85,7 @@ type payload struct {
 // classify returns the site of call, or nil if the call neither writes to
 // a response nor builds an error response.
 func (s *state) classify(call *ast.CallExpr) *site {
-	fn, _ := typeutil.Callee(s.pass.TypesInfo, call).(*types.Func)
+	fn := s.callee(call)
 	if fn == nil || fn.Pkg() == nil {
 		return nil // a builtin, a conversion, or a dynamic call
 	}
@@ -98,71 +100,162 @@ func (s *state) classify(call *ast.CallExpr) *site {
 }
 
 func (s *state) classifyFunc(call *ast.CallExpr, fn *types.Func) *site {
-	if isFrameworkPkg(fn.Pkg().Path()) {
-		if fw := lookupFramework(fn); fw != nil {
-			return s.classifyFramework(call, fw)
+	if row := s.modelCall(fn); row != nil {
+		if site := s.classifyModel(call, row); site != nil {
+			return site
 		}
-		return nil
-	}
-	if fn.Signature().Recv() != nil {
-		return s.classifyMethod(call, fn)
-	}
-	args := call.Args
-	switch path, name := fn.Pkg().Path(), fn.Name(); {
-	case path == "net/http" && name == "Error":
-		if len(args) == 3 {
-			return &site{kind: siteHTTPError, writer: args[0], status: args[2], payload: plain(args[1])}
+		if s.closedPkg(fn.Pkg()) {
+			return nil
 		}
-	case path == "net/http" && name == "NotFound":
-		if len(args) == 2 {
-			return &site{kind: siteNotFound, writer: args[0], fixed: 404}
-		}
-	case path == "net/http" && name == "Redirect":
-		if len(args) == 4 {
-			return &site{kind: siteRedirect, writer: args[0], status: args[3]}
-		}
-	case path == "io" && (name == "WriteString" || name == "Copy" || name == "CopyN" || name == "CopyBuffer"):
-		if len(args) >= 2 && s.isResponseWriter(args[0]) {
-			return &site{kind: siteBody, writer: args[0], payload: plain(args[1])}
-		}
-	case path == "fmt" && (name == "Fprint" || name == "Fprintln" || name == "Fprintf"):
-		if len(args) >= 1 && s.isResponseWriter(args[0]) {
-			return &site{kind: siteBody, writer: args[0], payload: s.formattedOperands(call, name == "Fprintf", 1)}
-		}
+	} else if s.closedPkg(fn.Pkg()) {
+		return nil // the framework's other calls write nothing the rules see
 	}
 	return s.classifyCanonical(call, fn)
 }
 
-func (s *state) classifyMethod(call *ast.CallExpr, fn *types.Func) *site {
-	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+// callee returns the function that call calls: the static callee, or for
+// a package-level variable of another package that the model has a row
+// of (huma.NewError, which an app may replace), the function it holds; or
+// nil.
+func (s *state) callee(call *ast.CallExpr) *types.Func {
+	switch obj := typeutil.Callee(s.pass.TypesInfo, call).(type) {
+	case *types.Func:
+		return obj
+	case *types.Var:
+		return s.varFunc(obj)
+	}
+	return nil
+}
+
+// varFunc returns the function that stands for the package-level function
+// variable v in the model's rows, or nil. It is made once per variable, so
+// that it is the same object at every call.
+func (s *state) varFunc(v *types.Var) *types.Func {
+	if fn, ok := s.varFuncs[v]; ok {
+		return fn
+	}
+	var fn *types.Func
+	sig, isFunc := v.Type().Underlying().(*types.Signature)
+	if isFunc && v.Pkg() != nil && v.Pkg() != s.pass.Pkg && v.Parent() == v.Pkg().Scope() {
+		fn = types.NewFunc(v.Pos(), v.Pkg(), v.Name(), sig)
+		if s.model.Call(fn) == nil {
+			fn = nil // a variable the model does not describe: a dynamic call
+		}
+	}
+	s.varFuncs[v] = fn
+	return fn
+}
+
+// modelCall returns the model's row for fn, or nil.
+func (s *state) modelCall(fn *types.Func) *httpmodel.Call {
+	row, ok := s.calls[fn]
+	if !ok {
+		row = s.model.Call(fn)
+		s.calls[fn] = row
+	}
+	return row
+}
+
+// closedPkg reports whether pkg is a framework package whose calls the
+// model lists all of.
+func (s *state) closedPkg(pkg *types.Package) bool {
+	fw := s.model.Framework(pkg.Path())
+	return fw != nil && fw.Closed
+}
+
+// classifyModel returns the site of a call of the model's row, or nil if
+// the call does not fit the row or writes to no response.
+func (s *state) classifyModel(call *ast.CallExpr, row *httpmodel.Call) *site {
+	for _, a := range []httpmodel.Arg{row.Writer, row.Request, row.Status} {
+		if i, ok := a.Index(); ok && i >= len(call.Args) {
+			return nil // not a call the row describes: one that does not type-check
+		}
+	}
+	writer, ok := s.writerOf(call, row)
 	if !ok {
 		return nil
 	}
-	recv, args := sel.X, call.Args
-	switch fn.Name() {
-	case "WriteHeader":
-		if len(args) == 1 && s.isResponseWriter(recv) {
-			return &site{kind: siteWriteHeader, writer: recv, status: args[0]}
+	site := &site{kind: siteKindOf(row), row: row, writer: writer, fixed: row.Fixed, payload: s.bodyOf(call, row.Body)}
+	switch i, ok := row.Status.Index(); {
+	case ok:
+		site.status = call.Args[i]
+	case row.Status == httpmodel.Before && row.Effect == httpmodel.WritesBody:
+		// Checked against the contract at the status call; here it only
+		// tells whether the write is an error response.
+		site.statusSetBefore = s.statusSetBefore(call, row)
+	}
+	if row.Effect == httpmodel.Renders {
+		s.bindRendered(site, call)
+	}
+	return site
+}
+
+// siteKindOf returns the kind of the sites of a row.
+func siteKindOf(row *httpmodel.Call) siteKind {
+	switch row.Effect {
+	case httpmodel.WritesError:
+		if row.Fixed != 0 {
+			return siteNotFound
 		}
-	case "Write":
-		if len(args) == 1 && s.isResponseWriter(recv) {
-			return &site{kind: siteBody, writer: recv, payload: plain(args[0])}
-		}
-	case "Encode":
-		if len(args) == 1 && inPackage(fn, "encoding/json", "encoding/xml") {
-			if w := s.encoderTarget(recv); w != nil {
-				body := payload{expr: args[0], json: fn.Pkg().Path() == "encoding/json"}
-				return &site{kind: siteBody, writer: w, payload: []payload{body}}
-			}
-		}
-	case "Execute", "ExecuteTemplate":
-		// Templates print their data with fmt, error values included.
-		if len(args) >= 2 && inPackage(fn, "text/template", "html/template") && s.isResponseWriter(args[0]) {
-			data := payload{expr: args[len(args)-1], formatted: true}
-			return &site{kind: siteBody, writer: args[0], payload: []payload{data}}
+		return siteHTTPError
+	case httpmodel.Redirects:
+		return siteRedirect
+	case httpmodel.WritesStatusLine:
+		return siteWriteHeader
+	case httpmodel.WritesBody:
+		if row.Status == httpmodel.None {
+			return siteBody
 		}
 	}
-	return s.classifyCanonical(call, fn)
+	return siteFramework
+}
+
+// writerOf returns the response that a call of row writes to, and
+// whether the call writes one.
+func (s *state) writerOf(call *ast.CallExpr, row *httpmodel.Call) (ast.Expr, bool) {
+	var w ast.Expr
+	sel, _ := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	switch i, ok := row.Writer.Index(); {
+	case ok:
+		w = call.Args[i]
+	case row.Writer == httpmodel.None:
+		return nil, true // an error value, or a status kept in the request
+	case sel == nil:
+		return nil, false // a method value called through a variable
+	case row.Writer == httpmodel.Receiver:
+		w = sel.X
+	case row.Writer == httpmodel.Chain:
+		w = contextOf(sel.X) // the framework context answers
+	case row.Writer == httpmodel.Encoder:
+		w = s.encoderTarget(sel.X)
+	}
+	if w == nil || (row.Checked && !s.isResponseWriter(w)) {
+		return nil, false
+	}
+	return w, true
+}
+
+// bodyOf returns the arguments of call that reach the body as b says.
+func (s *state) bodyOf(call *ast.CallExpr, b httpmodel.Body) []payload {
+	i, ok := b.From.Index()
+	if !ok || i >= len(call.Args) {
+		return nil
+	}
+	switch {
+	case b.Format == httpmodel.Printf:
+		return s.formattedOperands(call, true, i)
+	case b.Rest && b.Format == httpmodel.Fmt:
+		return s.formattedOperands(call, false, i)
+	}
+	args := call.Args[i:]
+	if !b.Rest {
+		args = args[:1]
+	}
+	var out []payload
+	for _, arg := range args {
+		out = append(out, payload{expr: arg, formatted: b.Format == httpmodel.Fmt, json: b.JSON})
+	}
+	return out
 }
 
 // classifyCanonical recognizes calls of declared constructors and writers,
@@ -275,10 +368,7 @@ func (s *state) encoderTarget(enc ast.Expr) ast.Expr {
 		return nil
 	}
 	fn, _ := typeutil.Callee(s.pass.TypesInfo, call).(*types.Func)
-	if fn == nil || fn.Name() != "NewEncoder" || fn.Pkg() == nil {
-		return nil
-	}
-	if path := fn.Pkg().Path(); path != "encoding/json" && path != "encoding/xml" {
+	if fn == nil || !s.model.IsEncoder(fn) {
 		return nil
 	}
 	if !s.isResponseWriter(call.Args[0]) {
@@ -308,15 +398,6 @@ func (s *state) isResponseWriter(e ast.Expr) bool {
 	return t != nil && s.responseWriter != nil && types.Implements(t, s.responseWriter) && s.wellTyped(e)
 }
 
-func inPackage(fn *types.Func, paths ...string) bool {
-	for _, p := range paths {
-		if fn.Pkg().Path() == p {
-			return true
-		}
-	}
-	return false
-}
-
 func isString(t types.Type) bool {
 	if t == nil {
 		return false
@@ -324,8 +405,6 @@ func isString(t types.Type) bool {
 	b, ok := t.Underlying().(*types.Basic)
 	return ok && b.Info()&types.IsString != 0
 }
-
-func plain(e ast.Expr) []payload { return []payload{{expr: e}} }
 
 // paramElem returns the type of parameter i of sig, or of the elements of
 // a variadic one.

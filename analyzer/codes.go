@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"fmt"
 	"go/ast"
-	"go/constant"
 	"go/token"
 	"go/types"
 	"reflect"
@@ -15,6 +14,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/errcontract/errcontract/internal/httpmodel"
 )
 
 // codeFields are where each body format holds the error code: JSON
@@ -99,7 +100,7 @@ func (s *state) bodyWrites(cur inspector.Cursor, site *site) []bodyWrite {
 		if status == nil {
 			status = site.statusSetBefore
 		}
-		if site.fw.role == fwWrite && status != nil {
+		if site.row.Effect == httpmodel.WritesBody && status != nil {
 			return jsonPayloads(site, status)
 		}
 	case siteHelper, siteWriter:
@@ -482,15 +483,6 @@ func encodesItself(t types.Type) bool {
 		}
 	}
 	return false
-}
-
-// constString returns the value of e if it is a constant string.
-func (s *state) constString(e ast.Expr) (string, bool) {
-	tv, ok := s.pass.TypesInfo.Types[e]
-	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
-		return "", false
-	}
-	return constant.StringVal(tv.Value), true
 }
 
 // summarizeBodies adds to sum the parameters that the call of site

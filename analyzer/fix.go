@@ -191,11 +191,11 @@ func constructorCall(call string, ctor *canonicalFunc, msg responseMessage, rw *
 }
 
 // requestAt returns the request expression to pass to a writer: the
-// request argument of http.NotFound, or a *http.Request parameter of an
-// enclosing function that is in scope at the call.
+// request argument of the call (http.NotFound's), or a *http.Request
+// parameter of an enclosing function that is in scope at the call.
 func (s *state) requestAt(cur inspector.Cursor, site *site) ast.Expr {
-	if site.kind == siteNotFound {
-		return site.call.Args[1]
+	if i, ok := site.row.Request.Index(); ok {
+		return site.call.Args[i]
 	}
 	for c := range cur.Enclosing((*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
 		var params *ast.FieldList

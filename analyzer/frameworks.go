@@ -2,159 +2,27 @@ package analyzer
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
+	"reflect"
 	"slices"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/errcontract/errcontract/internal/httpmodel"
 )
-
-// A frameworkFunc describes one method or function of a web framework that
-// writes a response or builds an error response. The table below is all
-// the analyzer knows of frameworks: matching is by package path, receiver
-// type and name, and the rules treat every entry alike.
-type frameworkFunc struct {
-	pkg, recv, name string // recv is "" for a package-level function
-	role            frameworkRole
-	status          int   // index of the status argument; -1: set by an earlier Status call
-	body            []int // indexes of the arguments that reach the body
-	variadicBody    bool  // the last body index stands for all the arguments from there on
-	formatted       bool  // fmt (or a %v-like rendering) shows the body arguments as text
-	json            bool  // the body argument is encoded as JSON
-}
-
-// A frameworkRole says what a framework call does to a response.
-type frameworkRole int
-
-const (
-	fwWrite     frameworkRole = iota // writes a body, and a status
-	fwStatus                         // sets or writes only a status
-	fwErrorCtor                      // builds an error response the framework renders
-	fwRender                         // renders a value whose own method picks the status
-)
-
-const (
-	ginPkg    = "github.com/gin-gonic/gin"
-	echoPkg   = "github.com/labstack/echo/v4"
-	fiberPkg  = "github.com/gofiber/fiber/v2"
-	renderPkg = "github.com/go-chi/render"
-)
-
-var frameworkFuncs = []*frameworkFunc{
-	// gin: the status first, then the body. Abort* do not end the handler.
-	{pkg: ginPkg, recv: "Context", name: "JSON", status: 0, body: []int{1}, json: true},
-	{pkg: ginPkg, recv: "Context", name: "IndentedJSON", status: 0, body: []int{1}, json: true},
-	{pkg: ginPkg, recv: "Context", name: "PureJSON", status: 0, body: []int{1}, json: true},
-	{pkg: ginPkg, recv: "Context", name: "XML", status: 0, body: []int{1}},
-	{pkg: ginPkg, recv: "Context", name: "AbortWithStatusJSON", status: 0, body: []int{1}, json: true},
-	{pkg: ginPkg, recv: "Context", name: "Data", status: 0, body: []int{2}},
-	{pkg: ginPkg, recv: "Context", name: "String", status: 0, body: []int{1, 2}, variadicBody: true, formatted: true},
-	{pkg: ginPkg, recv: "Context", name: "Status", role: fwStatus, status: 0},
-	{pkg: ginPkg, recv: "Context", name: "AbortWithStatus", role: fwStatus, status: 0},
-	{pkg: ginPkg, recv: "Context", name: "AbortWithError", role: fwStatus, status: 0},
-
-	// echo: handlers return errors to the HTTPErrorHandler.
-	{pkg: echoPkg, recv: "Context", name: "JSON", status: 0, body: []int{1}, json: true},
-	{pkg: echoPkg, recv: "Context", name: "String", status: 0, body: []int{1}},
-	{pkg: echoPkg, recv: "Context", name: "HTML", status: 0, body: []int{1}},
-	{pkg: echoPkg, recv: "Context", name: "Blob", status: 0, body: []int{2}},
-	{pkg: echoPkg, recv: "Context", name: "NoContent", role: fwStatus, status: 0},
-	// The default error handler renders the message, and an error message
-	// as its Error text.
-	{pkg: echoPkg, name: "NewHTTPError", role: fwErrorCtor, status: 0, body: []int{1}, variadicBody: true, formatted: true},
-
-	// fiber: the status is set by Status (often chained) before the body.
-	{pkg: fiberPkg, recv: "Ctx", name: "JSON", status: -1, body: []int{0}, json: true},
-	{pkg: fiberPkg, recv: "Ctx", name: "SendString", status: -1, body: []int{0}},
-	{pkg: fiberPkg, recv: "Ctx", name: "Send", status: -1, body: []int{0}},
-	{pkg: fiberPkg, recv: "Ctx", name: "SendStatus", status: 0}, // the status text is the body
-	{pkg: fiberPkg, recv: "Ctx", name: "Status", role: fwStatus, status: 0},
-	{pkg: fiberPkg, name: "NewError", role: fwErrorCtor, status: 0, body: []int{1}, variadicBody: true},
-
-	// chi's render: render.Status stores the status for the next writer.
-	{pkg: renderPkg, name: "JSON", status: -1, body: []int{2}, json: true},
-	{pkg: renderPkg, name: "PlainText", status: -1, body: []int{2}},
-	{pkg: renderPkg, name: "Status", role: fwStatus, status: 1},
-	{pkg: renderPkg, name: "Render", role: fwRender, status: -1, body: []int{2}},
-}
-
-// frameworkIndex indexes frameworkFuncs by package path and name.
-var frameworkIndex = func() map[[2]string][]*frameworkFunc {
-	index := make(map[[2]string][]*frameworkFunc)
-	for _, f := range frameworkFuncs {
-		key := [2]string{f.pkg, f.name}
-		index[key] = append(index[key], f)
-	}
-	return index
-}()
-
-// isFrameworkPkg reports whether path is a framework of the table.
-func isFrameworkPkg(path string) bool {
-	switch path {
-	case ginPkg, echoPkg, fiberPkg, renderPkg:
-		return true
-	}
-	return false
-}
-
-// lookupFramework returns the table entry for fn, or nil.
-func lookupFramework(fn *types.Func) *frameworkFunc {
-	if fn.Pkg() == nil {
-		return nil
-	}
-	entries := frameworkIndex[[2]string{fn.Pkg().Path(), fn.Name()}]
-	if len(entries) == 0 {
-		return nil
-	}
-	recv := ""
-	if r := fn.Signature().Recv(); r != nil {
-		if tn := typeNameOf(r.Type()); tn != nil {
-			recv = tn.Name()
-		}
-	}
-	for _, e := range entries {
-		if e.recv == recv {
-			return e
-		}
-	}
-	return nil
-}
-
-// classifyFramework returns the site of a call of a framework entry.
-func (s *state) classifyFramework(call *ast.CallExpr, fw *frameworkFunc) *site {
-	site := &site{kind: siteFramework, fw: fw, writer: s.writerArg(call)}
-	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && fw.recv != "" {
-		site.writer = contextOf(sel.X) // the framework context answers
-	}
-	switch {
-	case fw.status >= 0 && fw.status < len(call.Args):
-		site.status = call.Args[fw.status]
-	case fw.status < 0 && fw.role == fwWrite:
-		// Checked against the contract at the Status call; here it only
-		// tells whether the write is an error response.
-		site.statusSetBefore = s.statusSetBefore(call, fw)
-	}
-	for i, idx := range fw.body {
-		args := call.Args[min(idx, len(call.Args)):]
-		if !(fw.variadicBody && i == len(fw.body)-1) && len(args) > 0 {
-			args = args[:1]
-		}
-		for _, arg := range args {
-			site.payload = append(site.payload, payload{expr: arg, formatted: fw.formatted, json: fw.json})
-		}
-	}
-	return site
-}
 
 // statusSetBefore returns the status that a framework body write without
 // a status argument writes: set by a Status call chained to its receiver
 // (c.Status(404).JSON(v)), or by the nearest Status call of the same
 // framework in an earlier statement of its block.
-func (s *state) statusSetBefore(call *ast.CallExpr, fw *frameworkFunc) ast.Expr {
+func (s *state) statusSetBefore(call *ast.CallExpr, row *httpmodel.Call) ast.Expr {
+	fw := s.model.Owner(row)
 	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
-		if status := s.frameworkStatusArg(sel.X, fw.pkg); status != nil {
+		if status := s.frameworkStatusArg(sel.X, fw); status != nil {
 			return status
 		}
 	}
@@ -168,7 +36,7 @@ func (s *state) statusSetBefore(call *ast.CallExpr, fw *frameworkFunc) ast.Expr 
 		at := slices.IndexFunc(list, func(st ast.Stmt) bool { return st == path[i-1] })
 		for j := at - 1; j >= 0; j-- {
 			if expr, ok := list[j].(*ast.ExprStmt); ok {
-				if status := s.frameworkStatusArg(expr.X, fw.pkg); status != nil {
+				if status := s.frameworkStatusArg(expr.X, fw); status != nil {
 					return status
 				}
 			}
@@ -179,8 +47,8 @@ func (s *state) statusSetBefore(call *ast.CallExpr, fw *frameworkFunc) ast.Expr 
 }
 
 // frameworkStatusArg returns the status argument of e if e is a call of a
-// status-setting entry of the framework pkg.
-func (s *state) frameworkStatusArg(e ast.Expr, pkg string) ast.Expr {
+// status-setting row of the framework fw.
+func (s *state) frameworkStatusArg(e ast.Expr, fw *httpmodel.Framework) ast.Expr {
 	call, ok := ast.Unparen(e).(*ast.CallExpr)
 	if !ok {
 		return nil
@@ -189,36 +57,20 @@ func (s *state) frameworkStatusArg(e ast.Expr, pkg string) ast.Expr {
 	if fn == nil {
 		return nil
 	}
-	if fw := lookupFramework(fn); fw != nil && fw.pkg == pkg && fw.role == fwStatus && fw.status < len(call.Args) {
-		return call.Args[fw.status]
+	row := s.modelCall(fn)
+	if row == nil || row.Effect != httpmodel.SetsStatus || s.model.Owner(row) != fw {
+		return nil
+	}
+	if i, ok := row.Status.Index(); ok && i < len(call.Args) {
+		return call.Args[i]
 	}
 	return nil
 }
 
-// A returnedErrors describes how a framework renders the errors its
-// handlers return.
-type returnedErrors struct {
-	pkg, context string // the handler's one parameter: *pkg.context or pkg.context
-	handler      string // how messages name what renders them
-	// fromBinder limits the leak to errors made by these methods of the
-	// context, whose text (a decoder's) the renderer shows; empty: every
-	// error's text is shown.
-	fromBinder []string
-	// passOn are the context's methods whose error is the next handler's,
-	// reported where that handler makes it.
-	passOn []string
-}
-
-var returnedErrorRenderers = []returnedErrors{
-	// fiber's DefaultErrorHandler writes err.Error() for every error.
-	{pkg: fiberPkg, context: "Ctx", handler: "fiber.DefaultErrorHandler", passOn: []string{"Next"}},
-	// echo's DefaultHTTPErrorHandler answers plain errors with a generic
-	// 500, but the binder's *HTTPError carries the decoder's text.
-	{pkg: echoPkg, context: "Context", handler: "(*echo.Echo).DefaultHTTPErrorHandler", fromBinder: []string{"Bind", "BindBody", "BindQueryParams", "BindPathParams", "BindHeaders"}},
-}
-
 // checkReturnedErrors reports error text that a framework handler returns
-// to a renderer that shows it to the client.
+// to a renderer that shows it to the client: a function with a handler's
+// signature, or one registered as a handler of a framework whose
+// handlers only a registration tells.
 func (s *state) checkReturnedErrors(root inspector.Cursor) {
 	for cur := range root.Preorder((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
 		var sig *types.Signature
@@ -234,55 +86,56 @@ func (s *state) checkReturnedErrors(root inspector.Cursor) {
 		if sig == nil || body == nil {
 			continue
 		}
-		if r := rendererOf(sig); r != nil {
-			s.checkReturns(body, r)
+		if fw, h := s.model.Handler(sig); fw != nil && fw.Renderer != nil && h.ReturnsError() {
+			s.checkReturns(body, sig, s.renderingOf(fw))
 		}
+	}
+	checked := make(map[ast.Node]bool)
+	for _, reg := range s.registrations() {
+		h := reg.fw.Handler(reg.sig)
+		if !h.Registered || !h.ReturnsError() || reg.fw.Renderer == nil || checked[reg.handler] {
+			continue // checked above, or once already
+		}
+		checked[reg.handler] = true
+		s.checkReturns(funcBody(reg.handler), reg.sig, s.renderingOf(reg.fw))
 	}
 }
 
-// rendererOf returns how a framework renders the errors of a handler with
-// this signature: func(*fiber.Ctx) error, func(echo.Context) error.
-func rendererOf(sig *types.Signature) *returnedErrors {
-	if sig.Params().Len() != 1 || sig.Results().Len() != 1 || !types.Identical(sig.Results().At(0).Type(), universeError) {
-		return nil
+// checkReturns checks the errors that the returns of a handler's body
+// give its renderer: their last result, of a handler with signature sig.
+func (s *state) checkReturns(body *ast.BlockStmt, sig *types.Signature, r *rendering) {
+	if body == nil || r.silent {
+		return // a declaration without a body, or errors the app shows not
 	}
-	for i, r := range returnedErrorRenderers {
-		if isNamed(sig.Params().At(0).Type(), r.pkg, r.context) {
-			return &returnedErrorRenderers[i]
-		}
-	}
-	return nil
-}
-
-func (s *state) checkReturns(body *ast.BlockStmt, r *returnedErrors) {
 	f := s.flowAt(body.Pos())
+	results := sig.Results().Len()
 	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			return false // its returns are its own
 		case *ast.ReturnStmt:
-			if len(n.Results) == 1 {
-				s.checkReturned(f, n.Results[0], r)
+			if len(n.Results) == results {
+				s.checkReturned(f, n.Results[results-1], r)
 			}
 		}
 		return true
 	})
 }
 
-func (s *state) checkReturned(f *flow, e ast.Expr, r *returnedErrors) {
+func (s *state) checkReturned(f *flow, e ast.Expr, r *rendering) {
 	t := s.pass.TypesInfo.TypeOf(e)
-	if t == nil || s.isPublicType(t) || isFrameworkPublic(t) || isNilIdent(s.pass.TypesInfo, e) {
+	if t == nil || s.isPublicType(t) || s.model.Public(t) || isNilIdent(s.pass.TypesInfo, e) {
 		return
 	}
 	if call, ok := ast.Unparen(e).(*ast.CallExpr); ok {
-		if fn, _ := typeutil.Callee(s.pass.TypesInfo, call).(*types.Func); fn != nil && (lookupFramework(fn) != nil || s.isCanonicalFunc(fn) || s.writesResponse(fn)) {
-			return // the error of a write, or a canonical error
+		if fn := s.callee(call); fn != nil && (s.modelCall(fn) != nil || s.isCanonicalFunc(fn) || s.writesResponse(fn) || matchesAny(r.passOn, fn)) {
+			return // the error of a write, a canonical error, or another's
 		}
 	}
-	if len(r.fromBinder) > 0 && !s.assignedFrom(f, e, r.pkg, r.fromBinder) {
+	if !r.shows && !s.assignedFrom(f, e, r.textFrom) {
 		return
 	}
-	if s.assignedFrom(f, e, r.pkg, r.passOn) {
+	if s.assignedFrom(f, e, r.passOn) {
 		return
 	}
 	src := f.taint(e, false, e.Pos()).src
@@ -296,18 +149,19 @@ func (s *state) checkReturned(f *flow, e ast.Expr, r *returnedErrors) {
 		Pos:      e.Pos(),
 		End:      e.End(),
 		Category: ruleErrorLeak,
-		Message:  "error text from " + describeSource(src) + " reaches the response body via " + r.handler,
+		Message:  "error text from " + describeSource(src) + " reaches the response body via " + r.via,
 	}
 	if src.node != e {
 		d.Related = []analysis.RelatedInformation{{Pos: src.node.Pos(), End: src.node.End(), Message: "the error text comes from here"}}
 	}
+	d.Related = append(d.Related, r.related...)
 	s.r.report(d)
 }
 
 // assignedFrom reports whether the variable e was assigned the result of
-// one of the named functions or methods of package pkg.
-func (s *state) assignedFrom(f *flow, e ast.Expr, pkg string, names []string) bool {
-	if len(names) == 0 {
+// one of the functions or methods funcs.
+func (s *state) assignedFrom(f *flow, e ast.Expr, funcs []httpmodel.Func) bool {
+	if len(funcs) == 0 {
 		return false
 	}
 	id, ok := ast.Unparen(e).(*ast.Ident)
@@ -324,18 +178,16 @@ func (s *state) assignedFrom(f *flow, e ast.Expr, pkg string, names []string) bo
 			continue
 		}
 		fn, _ := typeutil.Callee(s.pass.TypesInfo, call).(*types.Func)
-		if fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == pkg && slices.Contains(names, fn.Name()) {
+		if fn != nil && matchesAny(funcs, fn) {
 			return true
 		}
 	}
 	return false
 }
 
-// isFrameworkPublic reports whether t is a framework's error type whose
-// message the handler wrote: *fiber.Error, *echo.HTTPError. Their
-// constructors are checked where they are called.
-func isFrameworkPublic(t types.Type) bool {
-	return isNamed(t, fiberPkg, "Error") || isNamed(t, echoPkg, "HTTPError")
+// matchesAny reports whether fn is one of funcs.
+func matchesAny(funcs []httpmodel.Func, fn *types.Func) bool {
+	return slices.ContainsFunc(funcs, func(f httpmodel.Func) bool { return f.Matches(fn) })
 }
 
 // contextOf returns the framework context a call chain starts from:
@@ -359,4 +211,84 @@ func contextOf(e ast.Expr) ast.Expr {
 func (s *state) writesResponse(fn *types.Func) bool {
 	sum := s.summaryOf(fn)
 	return sum != nil && (len(sum.BodyParams) > 0 || len(sum.StatusParams) > 0 || len(sum.Statuses) > 0 || sum.WritesError)
+}
+
+// bindRendered narrows the site of a call that renders a composite
+// literal, render.Render(w, r, &errResponse{...}), to what the encoder
+// writes of it: the values of its exported fields not tagged json:"-".
+// Its status is the field that the value's method (the row's Method)
+// passes to a status call of the framework, where the literal sets it.
+func (s *state) bindRendered(site *site, call *ast.CallExpr) {
+	i, ok := site.row.Body.From.Index()
+	if !ok || i >= len(call.Args) {
+		return
+	}
+	lit, _ := ast.Unparen(call.Args[i]).(*ast.CompositeLit)
+	if u, ok := ast.Unparen(call.Args[i]).(*ast.UnaryExpr); ok && u.Op == token.AND {
+		lit, _ = ast.Unparen(u.X).(*ast.CompositeLit)
+	}
+	if lit == nil {
+		return
+	}
+	st, _ := s.pass.TypesInfo.TypeOf(lit).Underlying().(*types.Struct)
+	if st == nil {
+		return
+	}
+	site.payload = nil
+	values := fieldValues(s.pass.TypesInfo, lit, st)
+	for j := range st.NumFields() {
+		if v := values[st.Field(j)]; v != nil && st.Field(j).Exported() && reflect.StructTag(st.Tag(j)).Get("json") != "-" {
+			site.payload = append(site.payload, payload{expr: v})
+		}
+	}
+	if field := s.statusField(s.pass.TypesInfo.TypeOf(lit), site.row); field != nil {
+		site.status = values[field]
+	}
+}
+
+// fieldValues returns the values that a struct literal gives its fields.
+func fieldValues(info *types.Info, lit *ast.CompositeLit, st *types.Struct) map[*types.Var]ast.Expr {
+	values := make(map[*types.Var]ast.Expr)
+	for j, elt := range lit.Elts {
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			if key, ok := kv.Key.(*ast.Ident); ok {
+				if v, ok := info.ObjectOf(key).(*types.Var); ok {
+					values[v] = kv.Value
+				}
+			}
+		} else if j < st.NumFields() {
+			values[st.Field(j)] = elt
+		}
+	}
+	return values
+}
+
+// statusField returns the field of t that t's method row.Method, declared
+// in the package, passes as the status to a status call of the row's
+// framework: e.HTTPStatusCode in render.Status(r, e.HTTPStatusCode).
+func (s *state) statusField(t types.Type, row *httpmodel.Call) *types.Var {
+	obj, _, _ := types.LookupFieldOrMethod(types.NewPointer(t), true, s.pass.Pkg, row.Method)
+	fn, _ := obj.(*types.Func)
+	decl := s.funcDecl(fn)
+	if decl == nil || decl.Recv == nil || len(decl.Recv.List) != 1 || len(decl.Recv.List[0].Names) != 1 {
+		return nil
+	}
+	recv := s.pass.TypesInfo.Defs[decl.Recv.List[0].Names[0]]
+	fw := s.model.Owner(row)
+	var field *types.Var
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		e, ok := n.(ast.Expr)
+		if !ok || field != nil {
+			return field == nil
+		}
+		sel, ok := ast.Unparen(s.frameworkStatusArg(e, fw)).(*ast.SelectorExpr)
+		if !ok {
+			return true
+		}
+		if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok && recv != nil && s.pass.TypesInfo.Uses[id] == recv {
+			field, _ = s.pass.TypesInfo.ObjectOf(sel.Sel).(*types.Var)
+		}
+		return field == nil
+	})
+	return field
 }

@@ -8,6 +8,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/errcontract/errcontract/internal/httpmodel"
 )
 
 // checkLeak reports error text reaching a response body through the
@@ -52,6 +54,8 @@ func (s *state) checkLeak(cur inspector.Cursor, site *site) {
 			d.SuggestedFixes = s.errorResponseFixes(cur, site)
 		case site.kind == siteConstructor:
 			d.SuggestedFixes = s.constructorLeakFixes(site, p.expr, src)
+		case site.kind == siteFramework && site.row.Effect == httpmodel.BuildsError:
+			d.SuggestedFixes = s.frameworkErrorFixes(cur, site, p.expr, src)
 		}
 		s.r.report(d)
 	}

@@ -11,6 +11,8 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/cfg"
 	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/errcontract/errcontract/internal/httpmodel"
 )
 
 // An errorWrite is a call that writes an error response, as a statement of
@@ -59,7 +61,8 @@ func (s *state) noteErrorWrite(cur inspector.Cursor, site *site) {
 }
 
 // frameworkErrorWrite reports whether a framework site writes an error
-// status: gin's Abort* write and go on, like http.Error.
+// response: a body with an error status, or a status that ends the
+// response (gin's Abort* write and go on, like http.Error).
 func (s *state) frameworkErrorWrite(cur inspector.Cursor, site *site) bool {
 	status := site.status
 	if status == nil {
@@ -68,7 +71,7 @@ func (s *state) frameworkErrorWrite(cur inspector.Cursor, site *site) bool {
 	if status == nil || len(s.errorStatuses(cur, status)) == 0 {
 		return false
 	}
-	return site.fw.role == fwWrite || (site.fw.role == fwStatus && strings.HasPrefix(site.fw.name, "Abort"))
+	return site.row.Effect == httpmodel.WritesBody || site.row.Effect == httpmodel.Renders || (site.row.Effect == httpmodel.SetsStatus && site.row.Ends)
 }
 
 func funcBody(n ast.Node) *ast.BlockStmt {
@@ -252,7 +255,7 @@ func (s *state) writes(site *site) bool {
 	case siteConstructor:
 		return false
 	case siteFramework:
-		return site.fw.role != fwErrorCtor
+		return site.row.Effect != httpmodel.BuildsError
 	}
 	return true
 }

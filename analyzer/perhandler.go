@@ -16,28 +16,41 @@ import (
 	"github.com/errcontract/errcontract/internal/contract"
 )
 
-// A handlerContract is the statuses one handler documents, next to it:
-// swag annotations (@Success, @Failure, @Response) or an
-// //errcontract:statuses directive. Where a handler has one, its writes are
-// checked against it instead of the API-wide contract.
+// A handlerContract is the statuses one handler documents: next to it,
+// with swag annotations (@Success, @Failure, @Response) or an
+// //errcontract:statuses directive, or where it is registered, in a
+// framework's operation (huma.Operation's Errors). Where a handler has
+// one, its writes are checked against it instead of the API-wide contract.
 type handlerContract struct {
 	name       string
 	documented contract.Set
-	notes      map[int]*ast.Comment // the annotation of each status
-	swag       bool                 // annotated by swag, not by the directive
-	last       *ast.Comment         // the last status annotation, where fixes add one
-	written    map[int]bool         // statuses the handler writes
-	unknown    bool                 // it writes a status that did not resolve
+	notes      map[int]ast.Node // where each status is documented: its annotation, or its element of the list
+	source     contractSource
+	// last is where fixes document a status: the last status annotation
+	// (an *ast.Comment), or the operation's list (an *ast.CompositeLit).
+	last    ast.Node
+	written map[int]bool // statuses the handler writes
+	unknown bool         // it writes a status that did not resolve
 }
+
+// A contractSource says where a handler documents its statuses.
+type contractSource int
+
+const (
+	fromDirective contractSource = iota // //errcontract:statuses
+	fromSwag                            // swag annotations
+	fromOperation                       // the operation it is registered with
+)
 
 // annotationVerbs are the swag annotations that document statuses.
 var annotationVerbs = []string{"@success", "@failure", "@response"}
 
 // readHandlerContracts parses the per-handler contracts of the package's
-// functions and reports malformed annotations, and annotated statuses that
-// the API contract does not document.
+// functions, annotated or registered with an operation, and reports
+// malformed annotations, and documented statuses that the API contract
+// does not document.
 func (s *state) readHandlerContracts() {
-	s.handlers = make(map[*ast.FuncDecl]*handlerContract)
+	s.handlers = make(map[ast.Node]*handlerContract)
 	for _, file := range s.pass.Files {
 		for _, decl := range file.Decls {
 			fd, ok := decl.(*ast.FuncDecl)
@@ -50,10 +63,11 @@ func (s *state) readHandlerContracts() {
 			}
 		}
 	}
+	s.readOperationContracts()
 }
 
 func (s *state) parseHandlerContract(fd *ast.FuncDecl) *handlerContract {
-	hc := &handlerContract{name: fd.Name.Name, notes: make(map[int]*ast.Comment), written: make(map[int]bool)}
+	hc := &handlerContract{name: fd.Name.Name, notes: make(map[int]ast.Node), written: make(map[int]bool)}
 	found := false
 	for _, c := range fd.Doc.List {
 		var codes []int
@@ -61,7 +75,7 @@ func (s *state) parseHandlerContract(fd *ast.FuncDecl) *handlerContract {
 		if d, ok := parseDirective(c); ok && d.verb == "statuses" {
 			codes, err = parseStatusesDirective(d.args)
 		} else if verb, rest, ok := swagAnnotation(c.Text); ok {
-			hc.swag = true
+			hc.source = fromSwag
 			codes, err = parseSwagCodes(verb, rest)
 		} else {
 			continue
@@ -81,11 +95,7 @@ func (s *state) parseHandlerContract(fd *ast.FuncDecl) *handlerContract {
 	if !found {
 		return nil
 	}
-	codes := make([]int, 0, len(hc.notes))
-	for code := range hc.notes {
-		codes = append(codes, code)
-	}
-	hc.documented = contract.NewSet(codes)
+	hc.documented = contract.NewSet(hc.codes())
 	return hc
 }
 
@@ -149,10 +159,10 @@ func parseStatusesDirective(args string) ([]int, error) {
 func (s *state) checkAgainstAPI(hc *handlerContract) {
 	for _, code := range hc.codes() {
 		if s.cfg.documented.Undocumented(code) {
-			c := hc.notes[code]
+			note := hc.notes[code]
 			s.r.report(analysis.Diagnostic{
-				Pos:      c.Slash,
-				End:      c.End(),
+				Pos:      note.Pos(),
+				End:      note.End(),
 				Category: ruleUndocumentedStatus,
 				Message:  fmt.Sprintf("status %d documented by handler %s is not documented by %s (%s)", code, hc.name, s.cfg.contract, s.cfg.documented),
 			})
@@ -169,14 +179,17 @@ func (hc *handlerContract) codes() []int {
 	return codes
 }
 
-// handlerAt returns the per-handler contract of the function declaration
-// enclosing cur, or nil.
+// handlerAt returns the per-handler contract of the innermost function
+// enclosing cur that has one, or nil: a function literal registered as a
+// handler has its own; one that is not is part of its enclosing handler.
 func (s *state) handlerAt(cur inspector.Cursor) *handlerContract {
 	if len(s.handlers) == 0 {
 		return nil
 	}
-	for c := range cur.Enclosing((*ast.FuncDecl)(nil)) {
-		return s.handlers[c.Node().(*ast.FuncDecl)]
+	for c := range cur.Enclosing((*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
+		if hc := s.handlers[c.Node()]; hc != nil {
+			return hc
+		}
 	}
 	return nil
 }
@@ -185,18 +198,18 @@ func (s *state) handlerAt(cur inspector.Cursor) *handlerContract {
 // resolved, the documented statuses it never writes. 200 is what a handler
 // answers when it writes a body without a status, so it is never reported.
 func (s *state) checkUnusedStatuses() {
-	for fd, hc := range s.handlers {
-		if hc.unknown || !s.writesKnown(fd) {
+	for fn, hc := range s.handlers {
+		if hc.unknown || !s.writesKnown(funcBody(fn)) {
 			continue
 		}
 		for _, code := range hc.codes() {
 			if code == 200 || hc.written[code] {
 				continue
 			}
-			c := hc.notes[code]
+			note := hc.notes[code]
 			s.r.report(analysis.Diagnostic{
-				Pos:      c.Slash,
-				End:      c.End(),
+				Pos:      note.Pos(),
+				End:      note.End(),
 				Category: ruleUnusedDocumentedStatus,
 				Message:  fmt.Sprintf("status %d documented by handler %s is never written", code, hc.name),
 			})
@@ -204,16 +217,16 @@ func (s *state) checkUnusedStatuses() {
 	}
 }
 
-// writesKnown reports whether every write of the handler fd can be seen:
-// its body type-checks, and the bodies of the helpers it calls do too.
-// A write that does not type-check is not classified, and a status it
-// writes would be reported as never written.
-func (s *state) writesKnown(fd *ast.FuncDecl) bool {
-	if fd.Body == nil || !s.wellTyped(fd.Body) {
+// writesKnown reports whether every write of the handler whose body is
+// body can be seen: it type-checks, and the bodies of the helpers it calls
+// do too. A write that does not type-check is not classified, and a status
+// it writes would be reported as never written.
+func (s *state) writesKnown(body *ast.BlockStmt) bool {
+	if body == nil || !s.wellTyped(body) {
 		return false // no body to see, or one that does not type-check
 	}
 	known := true
-	ast.Inspect(fd.Body, func(n ast.Node) bool {
+	ast.Inspect(body, func(n ast.Node) bool {
 		if call, ok := n.(*ast.CallExpr); ok {
 			if fn, _ := typeutil.Callee(s.pass.TypesInfo, call).(*types.Func); fn != nil && fn.Pkg() != nil {
 				sum := s.summaryOf(fn)
@@ -225,25 +238,44 @@ func (s *state) writesKnown(fd *ast.FuncDecl) bool {
 	return known
 }
 
-// handlerStatusFix returns the fix that documents code in the handler's
-// annotations: a swag @Failure (or @Success) line after the last one, or
-// the status added to the directive.
+// handlerStatusFix returns the fix that documents code where the handler
+// documents its statuses: a swag @Failure (or @Success) line after the
+// last one, or the status added to the directive or to the operation's
+// list.
 func (s *state) handlerStatusFix(hc *handlerContract, code int) []analysis.SuggestedFix {
-	c := hc.last
-	fi := s.fileOf(c.Slash)
+	fi := s.fileOf(hc.last.Pos())
 	if fi.generated || fi.content == nil {
 		return nil
 	}
-	if !hc.swag {
-		end := c.End()
-		if i := strings.Index(c.Text, " //"); i >= 0 {
-			end = c.Slash + token.Pos(i)
-		}
-		return []analysis.SuggestedFix{{
-			Message:   fmt.Sprintf("Add %d to the errcontract:statuses directive of %s", code, hc.name),
-			TextEdits: []analysis.TextEdit{{Pos: end, End: end, NewText: []byte(" " + strconv.Itoa(code))}},
-		}}
+	var fix analysis.SuggestedFix
+	switch hc.source {
+	case fromDirective:
+		fix = directiveStatusFix(hc, code)
+	case fromSwag:
+		fix = s.swagStatusFix(fi, hc, code)
+	case fromOperation:
+		fix = s.operationStatusFix(hc, code)
 	}
+	return []analysis.SuggestedFix{fix}
+}
+
+// directiveStatusFix adds code to the errcontract:statuses directive.
+func directiveStatusFix(hc *handlerContract, code int) analysis.SuggestedFix {
+	c := hc.last.(*ast.Comment)
+	end := c.End()
+	if i := strings.Index(c.Text, " //"); i >= 0 {
+		end = c.Slash + token.Pos(i)
+	}
+	return analysis.SuggestedFix{
+		Message:   fmt.Sprintf("Add %d to the errcontract:statuses directive of %s", code, hc.name),
+		TextEdits: []analysis.TextEdit{{Pos: end, End: end, NewText: []byte(" " + strconv.Itoa(code))}},
+	}
+}
+
+// swagStatusFix adds a swag @Failure (or @Success) line after the last
+// status annotation.
+func (s *state) swagStatusFix(fi *fileInfo, hc *handlerContract, code int) analysis.SuggestedFix {
+	c := hc.last.(*ast.Comment)
 	verb := "@Failure"
 	if code < 400 {
 		verb = "@Success"
@@ -251,10 +283,10 @@ func (s *state) handlerStatusFix(hc *handlerContract, code int) []analysis.Sugge
 	line := fmt.Sprintf("// %s %d {object} %s", verb, code, s.errorSchema())
 	lineStart := fi.tok.LineStart(fi.tok.Line(c.Slash))
 	indent := string(fi.content[fi.tok.Offset(lineStart):fi.tok.Offset(c.Slash)])
-	return []analysis.SuggestedFix{{
+	return analysis.SuggestedFix{
 		Message:   fmt.Sprintf("Add %s %d to the annotations of %s", verb, code, hc.name),
 		TextEdits: []analysis.TextEdit{{Pos: c.End(), End: c.End(), NewText: []byte("\n" + indent + line)}},
-	}}
+	}
 }
 
 // errorSchema names the error type for a swag annotation: the result type

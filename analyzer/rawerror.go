@@ -9,6 +9,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/errcontract/errcontract/internal/httpmodel"
 )
 
 // declareWriter ends raw-http-error's messages: most projects have a
@@ -72,8 +74,8 @@ func (s *state) checkRawError(cur inspector.Cursor, site *site) {
 // checkRawFramework reports a framework's error constructor, and a
 // framework write whose status is an error status.
 func (s *state) checkRawFramework(cur inspector.Cursor, site *site) {
-	switch site.fw.role {
-	case fwWrite:
+	switch site.row.Effect {
+	case httpmodel.WritesBody, httpmodel.Renders:
 		status := site.status
 		if status == nil {
 			status = site.statusSetBefore
@@ -81,7 +83,10 @@ func (s *state) checkRawFramework(cur inspector.Cursor, site *site) {
 		if status == nil || len(s.errorStatuses(cur, status)) == 0 {
 			return
 		}
-	case fwErrorCtor:
+	case httpmodel.BuildsError:
+		if site.row.Canonical {
+			return // the framework's own format, configured in one place
+		}
 	default:
 		return
 	}

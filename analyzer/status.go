@@ -77,12 +77,23 @@ func (s *state) reportStatus(at ast.Node, code int, from ast.Expr) {
 
 // statusValues returns the constant statuses that can reach e, used in the
 // call at cur, and whether every value e can have is one of them.
+//
+// A framework's own code (connect.Code) stands for the HTTP status it is
+// answered with.
 func (s *state) statusValues(cur inspector.Cursor, e ast.Expr) ([]statusValue, bool) {
 	f := s.flowAt(e.Pos())
 	if f == nil {
 		return nil, false
 	}
-	return f.statuses(e, boundAt(cur), 0)
+	values, ok := f.statuses(e, boundAt(cur), 0)
+	if t := s.pass.TypesInfo.TypeOf(e); ok && t != nil {
+		for i, v := range values {
+			if status, isCode := s.model.Status(t, v.code); isCode {
+				values[i].code = status
+			}
+		}
+	}
+	return values, ok
 }
 
 // boundAt returns the position before which assignments can reach the

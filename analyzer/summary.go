@@ -272,12 +272,15 @@ func (s *state) summarizeFunc(decl *ast.FuncDecl, fn *types.Func, serves bool) *
 		// Writes in function literals are the function's: deferred
 		// recovery, closures it calls.
 		ast.Inspect(decl.Body, func(n ast.Node) bool {
-			if call, ok := n.(*ast.CallExpr); ok {
-				s.summarizeCall(f, sum, call)
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				return !s.isRegistered(n) // a handler's writes are its own
+			case *ast.CallExpr:
+				s.summarizeCall(f, sum, n)
 			}
 			return true
 		})
-		if s.isHandler(fn) {
+		if s.isHandler(fn) || s.isRegistered(decl) {
 			sum.Statuses = nil // an endpoint's statuses are its own
 		} else {
 			sum.WritesError = s.alwaysWritesError(f, decl.Body)
@@ -351,16 +354,12 @@ func (s *state) alwaysWritesError(f *flow, body *ast.BlockStmt) bool {
 // whose callers must stop after calling it.
 func (s *state) isHandler(fn *types.Func) bool { return s.isHandlerSig(fn.Signature()) }
 
+// isHandlerSig reports whether sig is the shape of a handler of the model:
+// func(http.ResponseWriter, *http.Request), func(*gin.Context),
+// func(echo.Context) error.
 func (s *state) isHandlerSig(sig *types.Signature) bool {
-	params := sig.Params()
-	switch params.Len() {
-	case 1: // func(*gin.Context), func(echo.Context) error, func(*fiber.Ctx) error
-		tn := typeNameOf(params.At(0).Type())
-		return tn != nil && tn.Pkg() != nil && isFrameworkPkg(tn.Pkg().Path()) && (tn.Name() == "Context" || tn.Name() == "Ctx")
-	case 2:
-		return s.responseWriter != nil && types.Identical(params.At(0).Type().Underlying(), s.responseWriter) && isHTTPRequest(params.At(1).Type())
-	}
-	return false
+	fw, _ := s.model.Handler(sig)
+	return fw != nil
 }
 
 // summarizeCall adds to sum what one call of the function does with its

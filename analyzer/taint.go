@@ -107,6 +107,13 @@ func (f *flow) exprTaint(e ast.Expr, formatted bool, before token.Pos) taint {
 		return taint{}
 	}
 	if formatted && f.s.isErrorValue(t) && !f.s.isModuleSentinel(e) {
+		// The text of an error made by errors.New or fmt.Errorf is its
+		// arguments': name the error text among them, if there is one.
+		if f.textMakerCalls(e) != nil {
+			if t := f.exprTaint(e, false, before); t.src != nil || f.constantText(e) {
+				return t
+			}
+		}
 		return taint{src: &source{e}}
 	}
 	switch e := ast.Unparen(e).(type) {
@@ -171,7 +178,7 @@ func (f *flow) callTaint(call *ast.CallExpr, formatted bool, before token.Pos) t
 
 func (f *flow) funcTaint(call *ast.CallExpr, fn *types.Func, before token.Pos) taint {
 	if isErrorMethod(fn) {
-		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && f.s.isSafeError(sel.X) {
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && (f.s.isSafeError(sel.X) || f.constantText(sel.X)) {
 			return taint{}
 		}
 		return taint{src: &source{call}}
@@ -334,8 +341,12 @@ var (
 
 // isErrorValue reports whether t is an error whose text is not documented
 // as safe for clients.
+//
+// A framework's error type (*fiber.Error, *huma.ErrorDetail) is not: its
+// text is that of the values it was built from, which taint follows, and
+// its constructor's are checked where it is called.
 func (s *state) isErrorValue(t types.Type) bool {
-	return types.Implements(t, errorType) && !s.isPublicType(t)
+	return types.Implements(t, errorType) && !s.isPublicType(t) && !s.model.Public(t)
 }
 
 // isSafeError reports whether the text of the error e is safe for clients:

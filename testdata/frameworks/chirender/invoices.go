@@ -121,14 +121,13 @@ func (h *Handlers) void(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		// render.Render calls the Render method (which sets the status from
 		// the field) and then encodes the struct: Detail is in the body.
-		render.Render(w, r, &errResponse{status: http.StatusBadRequest, Message: "invalid invoice id", Detail: err.Error()}) // want `^error text from err.Error\(\), which echoes client input \(strconv.ParseInt\), reaches the response body via render.Render$`
+		render.Render(w, r, &errResponse{status: http.StatusBadRequest, Message: "invalid invoice id", Detail: err.Error()}) // want `^render.Render bypasses the canonical error constructors` `^error text from err.Error\(\), which echoes client input \(strconv.ParseInt\), reaches the response body via render.Render$`
 		return
 	}
 	if err := h.Ledger.Void(r.Context(), id); err != nil {
 		h.Log.Error("void invoice", "id", id, "err", err)
-		// The status is a field that Render reads: the analysis does not
-		// follow it, so the status is not resolved and nothing is reported.
-		render.Render(w, r, &errResponse{status: http.StatusInternalServerError, Message: "could not void the invoice"})
+		// The status is the field that Render passes to render.Status.
+		render.Render(w, r, &errResponse{status: http.StatusInternalServerError, Message: "could not void the invoice"}) // want `^render.Render bypasses the canonical error constructors`
 		return
 	}
 	render.NoContent(w, r)

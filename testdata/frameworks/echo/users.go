@@ -57,6 +57,7 @@ func (h *Handlers) Register(e *echo.Echo) {
 	e.GET("/users/:id/avatar", h.avatar)
 	e.GET("/users/:id/card", h.card)
 	e.PUT("/users/:id", h.updateUser)
+	e.PATCH("/users/:id", h.renameUser)
 }
 
 func (h *Handlers) getUser(c echo.Context) error {
@@ -169,4 +170,20 @@ func (h *Handlers) card(c echo.Context) error {
 		return c.Blob(http.StatusServiceUnavailable, "text/plain", []byte("directory unavailable")) // want `^c.Blob bypasses` `^status 503 is not documented`
 	}
 	return c.HTML(http.StatusOK, "<h1>"+user.Name+"</h1>")
+}
+
+func (h *Handlers) renameUser(c echo.Context) error {
+	id, err := strconv.ParseInt(c.Param("id"), 10, 64)
+	if err != nil {
+		return echo.NewHTTPError(http.StatusTeapot, err.Error()) // want `^echo.NewHTTPError bypasses` `^status 418 is not documented by the contentful contract` `^error text from err.Error\(\), which echoes client input \(strconv.ParseInt\), reaches the response body via echo.NewHTTPError$`
+	}
+	if err := h.Users.Rename(c.Request().Context(), id, c.FormValue("name")); err != nil {
+		// echo.Map is a map[string]any: JSON encodes the string.
+		return c.JSON(http.StatusConflict, echo.Map{"error": err.Error()}) // want `^c.JSON bypasses` `^error text from err.Error\(\) reaches the response body via c.JSON$`
+	}
+	if err := h.Users.Delete(c.Request().Context(), id); err != nil {
+		// A message that is not a string is encoded as it is.
+		return echo.NewHTTPError(http.StatusConflict, echo.Map{"error": err.Error()}) // want `^echo.NewHTTPError bypasses` `^error text from err.Error\(\) reaches the response body via echo.NewHTTPError$`
+	}
+	return c.NoContent(http.StatusNoContent)
 }

@@ -113,8 +113,8 @@ func (h *Handlers) cancelOrder(c *gin.Context) {
 			return
 		}
 		// AbortWithError writes the status with an empty body and appends err
-		// to c.Errors; gin's Logger logs it, nothing renders it.
-		c.AbortWithError(http.StatusInternalServerError, err)
+		// to c.Errors, which RenderErrors (middleware.go) shows the client.
+		c.AbortWithError(http.StatusInternalServerError, err) // want `^error text from err reaches the response body via c.AbortWithError and the middleware that renders the attached errors$`
 		return
 	}
 	c.Status(http.StatusNoContent)
@@ -202,7 +202,7 @@ func (h *Handlers) export(c *gin.Context) {
 			h.Log.Warn("export timed out", "order", id)
 		}
 		h.Log.Error("export", "order", id, "err", err)
-		c.AbortWithError(http.StatusServiceUnavailable, err) // want `^status 503 is not documented by the contentful contract`
+		c.AbortWithError(http.StatusServiceUnavailable, err) // want `^status 503 is not documented by the contentful contract` `^error text from err reaches the response body via c.AbortWithError and the middleware`
 		return
 	}
 	c.XML(http.StatusOK, order)

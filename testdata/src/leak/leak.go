@@ -240,3 +240,29 @@ func successBody(w http.ResponseWriter, r *http.Request) {
 	w.Write([]byte("two"))
 	json.NewEncoder(w).Encode(map[string]int{"count": 2})
 }
+
+func constantErrors(w http.ResponseWriter, r *http.Request) {
+	if load() != nil {
+		// The text of errors.New and fmt.Errorf is that of their
+		// arguments: here constants.
+		fmt.Fprint(w, errors.New("the store is unavailable"))
+		fmt.Fprintf(w, "%v", fmt.Errorf("retry in %d seconds", 30))
+		unavailable := errors.New("the store is unavailable")
+		w.Write([]byte(unavailable.Error()))
+	}
+}
+
+func madeErrors(w http.ResponseWriter, r *http.Request) {
+	err := load()
+	fmt.Fprint(w, fmt.Errorf("loading: %w", err))      // want `^error text from err reaches the response body via fmt.Fprint$`
+	fmt.Fprint(w, errors.New("loading: "+err.Error())) // want `^error text from err.Error\(\) reaches the response body via fmt.Fprint$`
+	wrapped := fmt.Errorf("loading: %w", err)
+	w.Write([]byte(wrapped.Error())) // want `^error text from wrapped.Error\(\) reaches the response body via w.Write$`
+}
+
+func reassignedParam(w http.ResponseWriter, err error) {
+	if err == nil {
+		err = errors.New("no error")
+	}
+	fmt.Fprint(w, err) // want `^error text from err reaches the response body via fmt.Fprint$`
+}
