@@ -19,15 +19,7 @@ import (
 // they are there).
 func TestFrameworks(t *testing.T) {
 	t.Parallel()
-	if testing.Short() {
-		t.Skip("loads the framework modules")
-	}
-	dir := filepath.Join(testdata(t), "frameworks")
-	download := exec.Command("go", "mod", "download")
-	download.Dir = dir
-	if out, err := download.CombinedOutput(); err != nil {
-		t.Fatalf("go mod download in %s: %v\n%s", dir, err, out)
-	}
+	dir := frameworksModule(t)
 	results := analysistest.Run(t, dir, Analyzer, "./gin", "./echo", "./fiber", "./chirender", "./chimux",
 		"./perhandlergin", "./perhandlerecho", "./fwhelpers", "./fwhelperuse", "./fwcodes",
 		"./fiberhandler", "./fiberhandlerleak", "./fiberhandlerlit", "./echohandler", "./echohandlerleak", "./echodebug", "./ginerrors", "./ginlogonly", "./chierr",
@@ -73,15 +65,7 @@ func checkRelated(t *testing.T, results []*analysistest.Result, want []related) 
 // requires a gofmt-clean file in a package that type-checks.
 func TestFrameworkFixes(t *testing.T) {
 	t.Parallel()
-	if testing.Short() {
-		t.Skip("loads the framework modules")
-	}
-	dir := filepath.Join(testdata(t), "frameworks")
-	download := exec.Command("go", "mod", "download")
-	download.Dir = dir
-	if out, err := download.CombinedOutput(); err != nil {
-		t.Fatalf("go mod download in %s: %v\n%s", dir, err, out)
-	}
+	dir := frameworksModule(t)
 	analysistest.RunWithSuggestedFixes(t, dir, Analyzer, "./fwfixes")
 
 	cfg := &packages.Config{
@@ -111,4 +95,20 @@ func TestFrameworkFixes(t *testing.T) {
 	if fixes != 6 {
 		t.Errorf("%d fixes checked, want fwfixes' 6", fixes)
 	}
+}
+
+// frameworksModule returns the directory of the module testdata/frameworks
+// with its modules in the module cache, or skips t under -short.
+func frameworksModule(t *testing.T) string {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("loads the framework modules")
+	}
+	dir := filepath.Join(testdata(t), "frameworks")
+	download := exec.Command("go", "mod", "download")
+	download.Dir = dir
+	if out, err := download.CombinedOutput(); err != nil {
+		t.Fatalf("go mod download in %s: %v\n%s", dir, err, out)
+	}
+	return dir
 }

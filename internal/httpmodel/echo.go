@@ -12,7 +12,7 @@ var Echo = &Framework{
 		{Params: []Type{{echoPkg, "Context"}}, Results: []Type{errorType}},
 	},
 	Calls: []Call{
-		echoWriteJSON("JSON", 1),
+		asJSON(echoWrite("JSON", 1)),
 		echoWrite("String", 1),
 		echoWrite("HTML", 1),
 		echoWrite("Blob", 2),
@@ -41,13 +41,6 @@ func echoContext(name string) Func { return Func{Pkg: echoPkg, Recv: "Context", 
 // echoWrite is a writer of status and body: c.JSON(status, v).
 func echoWrite(name string, body int) Call {
 	return Call{Func: echoContext(name), Writer: Chain, Status: Param(0), Body: Body{From: Param(body)}}
-}
-
-// echoWriteJSON is echoWrite for a writer that encodes its value as JSON.
-func echoWriteJSON(name string, body int) Call {
-	c := echoWrite(name, body)
-	c.Body.JSON = true
-	return c
 }
 
 // echoRoutes returns the route registrations of *echo.Echo and

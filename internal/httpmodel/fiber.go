@@ -13,7 +13,7 @@ var Fiber = &Framework{
 		{Params: []Type{{fiberPkg, "Ctx"}}, Results: []Type{errorType}},
 	},
 	Calls: []Call{
-		fiberWriteJSON("JSON"),
+		asJSON(fiberWrite("JSON")),
 		fiberWrite("SendString"),
 		fiberWrite("Send"),
 		// The status text is the body.
@@ -49,13 +49,6 @@ func fiberCtx(name string) Func { return Func{Pkg: fiberPkg, Recv: "Ctx", Name: 
 // c.Status(404).JSON(v).
 func fiberWrite(name string) Call {
 	return Call{Func: fiberCtx(name), Writer: Chain, Status: Before, Body: Body{From: Param(0)}}
-}
-
-// fiberWriteJSON is fiberWrite for a writer that encodes its value as JSON.
-func fiberWriteJSON(name string) Call {
-	c := fiberWrite(name)
-	c.Body.JSON = true
-	return c
 }
 
 // fiberRouter names a method of fiber.Router, which *fiber.App and

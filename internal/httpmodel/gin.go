@@ -14,11 +14,11 @@ var Gin = &Framework{
 		{Params: []Type{{ginPkg, "Context"}}},
 	},
 	Calls: []Call{
-		ginWriteJSON("JSON", 1),
-		ginWriteJSON("IndentedJSON", 1),
-		ginWriteJSON("PureJSON", 1),
+		asJSON(ginWrite("JSON", 1)),
+		asJSON(ginWrite("IndentedJSON", 1)),
+		asJSON(ginWrite("PureJSON", 1)),
 		ginWrite("XML", 1),
-		ginWriteJSON("AbortWithStatusJSON", 1),
+		asJSON(ginWrite("AbortWithStatusJSON", 1)),
 		ginWrite("Data", 2),
 		{Func: ginContext("String"), Writer: Chain, Status: Param(0), Body: Body{From: Param(1), Format: Printf}},
 		{Func: ginContext("Status"), Effect: SetsStatus, Writer: Chain, Status: Param(0)},
@@ -48,13 +48,6 @@ func ginContext(name string) Func { return Func{Pkg: ginPkg, Recv: "Context", Na
 // ginWrite is a writer of status and body: c.JSON(status, obj).
 func ginWrite(name string, body int) Call {
 	return Call{Func: ginContext(name), Writer: Chain, Status: Param(0), Body: Body{From: Param(body)}}
-}
-
-// ginWriteJSON is ginWrite for a writer that encodes its value as JSON.
-func ginWriteJSON(name string, body int) Call {
-	c := ginWrite(name, body)
-	c.Body.JSON = true
-	return c
 }
 
 // ginRoutes names a method of gin.IRoutes, which *gin.Engine and

@@ -174,6 +174,12 @@ type Body struct {
 	JSON bool
 }
 
+// asJSON returns c as a writer that encodes its body value as JSON.
+func asJSON(c Call) Call {
+	c.Body.JSON = true
+	return c
+}
+
 // A Format is how a call renders the arguments of its Body.
 type Format int
 
