@@ -34,9 +34,26 @@ type File struct {
 	Enable       []string // nil if unset
 	Tests        *bool    // nil if unset
 	Exclude      []Glob
-	OpenAPI      string // reserved: a path relative to the file's directory
+	OpenAPI      string // the OpenAPI spec: a path relative to the file's directory
 	openAPIPos   Pos
+	// OpenAPIBasePath, if set, replaces the path of the spec's first
+	// server as the prefix of the spec's paths in the code's routes.
+	OpenAPIBasePath string
 }
+
+// SpecPath returns the path of the file's OpenAPI spec, "" if it names none.
+func (f *File) SpecPath() string {
+	if f == nil || f.OpenAPI == "" {
+		return ""
+	}
+	if filepath.IsAbs(f.OpenAPI) {
+		return f.OpenAPI
+	}
+	return filepath.Join(f.Dir(), f.OpenAPI)
+}
+
+// OpenAPIPos returns the position of the openapi entry.
+func (f *File) OpenAPIPos() Pos { return f.openAPIPos }
 
 // Dir returns the directory of the file, which its exclude patterns and
 // openapi path are relative to.
@@ -111,7 +128,7 @@ func (ps Problems) Error() string {
 // Keys returns the keys of the file, in the order the documentation
 // presents them.
 func Keys() []string {
-	return []string{"contract", "writers", "constructors", "public", "disable", "enable", "tests", "exclude", "openapi"}
+	return []string{"contract", "writers", "constructors", "public", "disable", "enable", "tests", "exclude", "openapi", "openapi-base-path"}
 }
 
 var contractKeys = []string{"statuses", "codes", "format"}
@@ -226,6 +243,14 @@ func (p *parser) top(n *yaml.Node) {
 		case "openapi":
 			if s, ok := p.str(v, "openapi"); ok {
 				p.f.OpenAPI, p.f.openAPIPos = s, posOf(v)
+			}
+		case "openapi-base-path":
+			if s, ok := p.str(v, "openapi-base-path"); ok {
+				if !strings.HasPrefix(s, "/") {
+					p.errorf(v, "openapi-base-path %q must start with / (valid: /v1, or / for none)", s)
+				} else {
+					p.f.OpenAPIBasePath = s
+				}
 			}
 		}
 	})

@@ -67,9 +67,9 @@ func TestParseProblems(t *testing.T) {
 		want      string // all the problems, one a line
 	}{
 		{"unknown key", "contract: contentful\nwriter: [a.B]\n",
-			`errcontract.yaml:2:1: unknown key "writer" (valid: contract, writers, constructors, public, disable, enable, tests, exclude, openapi)`},
+			`errcontract.yaml:2:1: unknown key "writer" (valid: contract, writers, constructors, public, disable, enable, tests, exclude, openapi, openapi-base-path)`},
 		{"duplicate key", "tests: false\ntests: true\n", `errcontract.yaml:2:1: duplicate key "tests"`},
-		{"not a mapping", "- contract\n", "errcontract.yaml:1:1: errcontract.yaml must be a mapping of keys (valid: contract, writers, constructors, public, disable, enable, tests, exclude, openapi)"},
+		{"not a mapping", "- contract\n", "errcontract.yaml:1:1: errcontract.yaml must be a mapping of keys (valid: contract, writers, constructors, public, disable, enable, tests, exclude, openapi, openapi-base-path)"},
 		{"unknown preset", "contract: graphql\n",
 			`errcontract.yaml:1:11: unknown contract "graphql" (valid: contensis, contentful, jsonapi, management, problem, or a mapping of statuses, codes and format)`},
 		{"contract list", "contract: [400]\n",
@@ -116,6 +116,7 @@ func TestParseProblems(t *testing.T) {
 				`errcontract.yaml:1:25: exclude pattern "/abs" must be a slash-separated path relative to the directory of errcontract.yaml` + "\n" +
 				`errcontract.yaml:1:31: exclude pattern "a/../b" must be a slash-separated path relative to the directory of errcontract.yaml, without empty or .. elements`},
 		{"openapi not a string", "openapi: [a]\n", "errcontract.yaml:1:10: openapi must be a non-empty string, not a list"},
+		{"openapi base path relative", "openapi-base-path: v1\n", `errcontract.yaml:1:20: openapi-base-path "v1" must start with / (valid: /v1, or / for none)`},
 		{"alias", "disable: &d [error-leak]\nenable: *d\n", "errcontract.yaml:2:9: aliases and merge keys are not supported in errcontract.yaml"},
 		{"syntax error", "contract: contentful\nwriters: [a.B\n", "errcontract.yaml:1:1: invalid YAML: did not find expected ',' or ']'"},
 		{"tab", "contract:\n\tstatuses: [400]\n", "errcontract.yaml:2:1: invalid YAML: found character that cannot start any token"},

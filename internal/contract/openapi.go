@@ -1,0 +1,205 @@
+package contract
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+)
+
+// A Spec is what errcontract reads of an OpenAPI document: its operations,
+// each with the statuses its responses document.
+type Spec struct {
+	Path       string // as given to LoadSpec
+	BasePath   string // the path of servers[0].url, or the configured base path; "" for none
+	Operations []*Operation
+}
+
+// An Operation is one method of one path of the spec.
+type Operation struct {
+	Method string // upper case
+	Path   string // the spec's path template, without the base path
+	ID     string // operationId, or ""
+	// Statuses are the statuses its responses list one by one, sorted.
+	Statuses []int
+	// Ranges are the classes its responses document as a whole: 4XX.
+	Ranges [6]bool
+	// Default is set when it has a default response, which documents
+	// every status.
+	Default bool
+}
+
+// Name names the operation in messages: its operationId, else its method
+// and path template.
+func (op *Operation) Name() string {
+	if op.ID != "" {
+		return op.ID
+	}
+	return op.Method + " " + op.Path
+}
+
+// Documents reports whether the operation's responses document status.
+func (op *Operation) Documents(status int) bool {
+	if op.Default {
+		return true
+	}
+	if class := status / 100; class >= 1 && class <= 5 && op.Ranges[class] {
+		return true
+	}
+	_, found := slices.BinarySearch(op.Statuses, status)
+	return found
+}
+
+// Listing lists the responses of the operation as messages show them:
+// "200 404 5XX default".
+func (op *Operation) Listing() string {
+	var parts []string
+	for _, c := range op.Statuses {
+		parts = append(parts, strconv.Itoa(c))
+	}
+	for class, ok := range op.Ranges {
+		if ok {
+			parts = append(parts, strconv.Itoa(class)+"XX")
+		}
+	}
+	if op.Default {
+		parts = append(parts, "default")
+	}
+	return strings.Join(parts, " ")
+}
+
+// yamlLine finds the line of a syntax error in the loader's message.
+var yamlLine = regexp.MustCompile(`yaml: line (\d+): (.*)$`)
+
+// LoadSpec reads the OpenAPI 3.0 or 3.1 document at path, YAML or JSON,
+// with its $refs resolved. basePath, if not "", replaces the path of the
+// document's first server; "/" means none.
+func LoadSpec(path, basePath string) (*Spec, error) {
+	if _, err := os.Stat(path); err != nil {
+		return nil, fmt.Errorf("openapi: %w", err)
+	}
+	loader := openapi3.NewLoader()
+	doc, err := loader.LoadFromFile(path)
+	if err != nil {
+		if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
+			return nil, fmt.Errorf("openapi: %s:%s: %s", path, m[1], m[2])
+		}
+		return nil, fmt.Errorf("openapi: %s: %v", path, err)
+	}
+	if doc.OpenAPI == "" || !strings.HasPrefix(doc.OpenAPI, "3.") {
+		return nil, fmt.Errorf("openapi: %s: version %q is not OpenAPI 3.0 or 3.1", path, doc.OpenAPI)
+	}
+	if doc.Paths == nil || doc.Paths.Len() == 0 {
+		return nil, fmt.Errorf("openapi: %s: the document has no paths", path)
+	}
+	spec := &Spec{Path: path, BasePath: serverBase(doc)}
+	if basePath != "" {
+		spec.BasePath = basePath
+	}
+	spec.BasePath = strings.TrimSuffix(spec.BasePath, "/")
+	var problems []error
+	for p, item := range doc.Paths.Map() {
+		if item == nil {
+			continue
+		}
+		for method, o := range item.Operations() {
+			op := &Operation{Method: strings.ToUpper(method), Path: p, ID: o.OperationID}
+			if o.Responses == nil {
+				problems = append(problems, fmt.Errorf("openapi: %s: operation %s has no responses", path, op.Name()))
+				continue
+			}
+			for key := range o.Responses.Map() {
+				if err := op.addResponse(key); err != nil {
+					problems = append(problems, fmt.Errorf("openapi: %s: operation %s: %v", path, op.Name(), err))
+				}
+			}
+			slices.Sort(op.Statuses)
+			spec.Operations = append(spec.Operations, op)
+		}
+	}
+	if len(problems) > 0 {
+		slices.SortFunc(problems, func(a, b error) int { return cmp.Compare(a.Error(), b.Error()) })
+		return nil, errors.Join(problems...)
+	}
+	slices.SortFunc(spec.Operations, func(a, b *Operation) int {
+		return cmp.Or(cmp.Compare(a.Path, b.Path), cmp.Compare(a.Method, b.Method))
+	})
+	return spec, nil
+}
+
+// addResponse adds the response key of the operation's responses: a
+// status, a range such as 4XX, or default.
+func (op *Operation) addResponse(key string) error {
+	switch {
+	case key == "default":
+		op.Default = true
+		return nil
+	case len(key) == 3 && strings.EqualFold(key[1:], "XX") && key[0] >= '1' && key[0] <= '5':
+		op.Ranges[key[0]-'0'] = true
+		return nil
+	}
+	n, err := strconv.Atoi(key)
+	if err != nil || n < 100 || n > 599 {
+		return fmt.Errorf("response %q is not a status, a range such as 4XX, or default", key)
+	}
+	op.Statuses = append(op.Statuses, n)
+	return nil
+}
+
+// serverBase returns the path of the document's first server's URL.
+func serverBase(doc *openapi3.T) string {
+	if len(doc.Servers) == 0 || doc.Servers[0] == nil {
+		return ""
+	}
+	u, err := url.Parse(doc.Servers[0].URL)
+	if err != nil {
+		return ""
+	}
+	return u.Path
+}
+
+// Lookup returns the operations of the spec that serve path, a route's
+// path as the code registers it, with method; any method if method is "".
+// path's parameters may be written {id}, {id:[0-9]+}, {id...} or :id.
+func (s *Spec) Lookup(method, path string) []*Operation {
+	want := Template(path)
+	var ops []*Operation
+	for _, op := range s.Operations {
+		if Template(s.BasePath+op.Path) != want {
+			continue
+		}
+		if method == "" || op.Method == method {
+			ops = append(ops, op)
+		}
+	}
+	return ops
+}
+
+// Template returns path with each parameter written {}, and no trailing
+// slash: /links/{} for /links/{id}, /links/:id and /links/{id:[0-9]+}. A
+// ServeMux's {$} matches only the path itself, and is dropped.
+func Template(path string) string {
+	segs := strings.Split(path, "/")
+	for i, seg := range segs {
+		switch {
+		case seg == "{$}":
+			segs[i] = ""
+		case strings.HasPrefix(seg, "{") && strings.HasSuffix(seg, "}"),
+			strings.HasPrefix(seg, ":") && len(seg) > 1,
+			strings.HasPrefix(seg, "*") && len(seg) > 1:
+			segs[i] = "{}"
+		}
+	}
+	t := strings.TrimRight(strings.Join(segs, "/"), "/")
+	if t == "" {
+		return "/"
+	}
+	return t
+}
