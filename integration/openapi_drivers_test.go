@@ -1,0 +1,148 @@
+package integration_test
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// An OpenAPI module serves two routes on a ServeMux: getLink, whose
+// operation documents 200 404 500 and which writes 409, and a stats route
+// that its spec lacks. Its source is unique, so that no cached result of a
+// driver applies.
+func newOpenAPIModule(t *testing.T) string {
+	t.Helper()
+	dir := filepath.Join(work, "openapi", strings.ReplaceAll(t.Name(), "/", "-"))
+	src := fmt.Sprintf(`package main
+
+import "net/http"
+
+// %d
+func getLink(w http.ResponseWriter, r *http.Request) {
+	if r.URL.Query().Has("taken") {
+		w.WriteHeader(http.StatusConflict)
+		return
+	}
+	w.WriteHeader(http.StatusNotFound)
+}
+
+func linkStats(w http.ResponseWriter, r *http.Request) {}
+
+func main() {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /links/{id}", getLink)
+	mux.HandleFunc("GET /links/{id}/stats", linkStats)
+	http.ListenAndServe("localhost:8080", mux)
+}
+`, time.Now().UnixNano())
+	for name, content := range map[string]string{
+		"go.mod":           "module example.com/links\n\ngo 1.26.0\n",
+		"main.go":          src,
+		"errcontract.yaml": "openapi: api/openapi.yaml\n",
+		"api/openapi.yaml": openAPILinks,
+	} {
+		writeFile(t, filepath.Join(dir, name), content)
+	}
+	return dir
+}
+
+const openAPILinks = `openapi: 3.1.0
+info: {title: links, version: "1"}
+paths:
+  /links/{id}:
+    get:
+      operationId: getLink
+      responses:
+        "200": {description: the link}
+        "404": {$ref: "#/components/responses/Error"}
+        "500": {$ref: "#/components/responses/Error"}
+components:
+  responses:
+    Error:
+      description: an error
+      content:
+        application/json:
+          schema:
+            type: object
+            properties:
+              code: {type: string}
+              message: {type: string}
+`
+
+// openAPIWant are the findings every driver must print for the module:
+// the line of main.go, and a text of the message.
+var openAPIWant = []struct {
+	line int
+	text string
+}{
+	{8, "status 409 is not documented by operation getLink (200 404 500)"},
+	{19, "route GET /links/{id}/stats is not"},
+}
+
+// checkOpenAPIFindings reports each finding of openAPIWant that no line
+// of out shows at its line of main.go.
+func checkOpenAPIFindings(t *testing.T, driver, out string) {
+	t.Helper()
+	for _, w := range openAPIWant {
+		found := false
+		for line := range strings.SplitSeq(out, "\n") {
+			if strings.Contains(line, fmt.Sprintf("main.go:%d:", w.line)) && strings.Contains(line, w.text) {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%s printed no finding at main.go:%d with %q:\n%s", driver, w.line, w.text, out)
+		}
+	}
+}
+
+// TestOpenAPIDrivers checks that every driver reads the spec that
+// errcontract.yaml names: the command, go vet -vettool, the golangci-lint
+// plugin and gopls report the same two findings.
+func TestOpenAPIDrivers(t *testing.T) {
+	requireIntegration(t)
+	t.Run("command", func(t *testing.T) {
+		dir := newOpenAPIModule(t)
+		out, stderr, code := runIn(t, dir, errcontractTool.binary(t), "./...")
+		if code == 0 {
+			t.Errorf("errcontract: exit 0 with findings")
+		}
+		checkOpenAPIFindings(t, "errcontract", out+stderr)
+	})
+	t.Run("go vet", func(t *testing.T) {
+		dir := newOpenAPIModule(t)
+		out, stderr, _ := runIn(t, dir, "go", "vet", "-vettool="+errcontractTool.binary(t), "./...")
+		checkOpenAPIFindings(t, "go vet", out+stderr)
+	})
+	t.Run("golangci-lint", func(t *testing.T) {
+		lint := golangciLintTool.binary(t)
+		dir := newOpenAPIModule(t)
+		config := filepath.Join(t.TempDir(), ".golangci.yml")
+		writeFile(t, config, `version: "2"
+linters:
+  default: none
+  enable: [errcontract]
+  settings:
+    custom:
+      errcontract:
+        type: module
+        settings: {}
+`)
+		out, stderr, _ := runIn(t, dir, lint, "run", "--config="+config, "./...")
+		checkOpenAPIFindings(t, "golangci-lint", out+stderr)
+		if !strings.Contains(out, "undocumented-status: "+openAPIWant[0].text) {
+			t.Errorf("golangci-lint did not name the rule undocumented-status:\n%s", out)
+		}
+	})
+	t.Run("gopls", func(t *testing.T) {
+		gopls := goplsTool.binary(t)
+		dir := newOpenAPIModule(t)
+		out, stderr, code := runIn(t, dir, gopls, "check", "main.go")
+		if code != 0 {
+			t.Fatalf("gopls check: exit %d\n%s\n%s", code, out, stderr)
+		}
+		checkOpenAPIFindings(t, "gopls check", out)
+	})
+}
