@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/errcontract/errcontract/internal/contract"
 	"github.com/errcontract/errcontract/internal/httpmodel"
 )
 
@@ -58,6 +59,7 @@ func newAnalyzer(cfg Config, survey bool) *analysis.Analyzer {
 type checker struct {
 	cfg    Config
 	files  files // errcontract.yaml files, parsed once per run
+	specs  specs // the OpenAPI specs they name, read once per run
 	survey bool  // the result is the package's Survey
 }
 
@@ -97,6 +99,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 		pass.ExportObjectFact(v, new(isSentinel))
 	}
 	s := newState(pass, cfg, r, typed)
+	s.spec = c.specFor(pass, cfg.file)
 	if c.survey {
 		s.result = new(Survey)
 	}
@@ -105,6 +108,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 	}
 	if s.serves {
 		s.readHandlerContracts()
+		s.readSpecContracts()
 		s.checkCalls()
 		s.surveyFuncs()
 	}
@@ -134,6 +138,7 @@ type state struct {
 	writtenAgain   map[*ast.CallExpr]bool          // reported by missing-return
 	handlers       map[ast.Node]*handlerContract   // by *ast.FuncDecl or *ast.FuncLit
 	registered     *[]registration                 // memoized registrations
+	spec           *contract.Spec                  // the OpenAPI spec of errcontract.yaml, or nil
 	pkgVars        *packageVars                    // memoized packageVarInits()
 	inspect        *inspector.Inspector            // built by root
 	result         *Survey                         // if the analyzer surveys

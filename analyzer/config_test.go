@@ -72,7 +72,7 @@ func TestBadFile(t *testing.T) {
 	graph := analyze(t, New(DefaultConfig()), pkgs)
 	want := []string{
 		`errcontract.yaml:1:11: [config] unknown contract "graphql" (valid: contensis, contentful, jsonapi, management, problem, or a mapping of statuses, codes and format)`,
-		`errcontract.yaml:2:1: [config] unknown key "writer" (valid: contract, writers, constructors, public, disable, enable, tests, exclude, openapi)`,
+		`errcontract.yaml:2:1: [config] unknown key "writer" (valid: contract, writers, constructors, public, disable, enable, tests, exclude, openapi, openapi-base-path)`,
 		`errcontract.yaml:3:8: [config] tests must be true or false, not "maybe"`,
 	}
 	got := diagnostics(graph)

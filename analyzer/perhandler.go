@@ -23,6 +23,9 @@ import (
 // one, its writes are checked against it instead of the API-wide contract.
 type handlerContract struct {
 	name       string
+	kind       string                // what messages call it: "handler" if ""; "operation" for the spec's
+	listing    string                // how messages list its statuses, if not as documented does
+	ops        []*contract.Operation // the operations of the OpenAPI spec it is, if any
 	documented contract.Set
 	notes      map[int]ast.Node // where each status is documented: its annotation, or its element of the list
 	source     contractSource
@@ -40,6 +43,7 @@ const (
 	fromDirective contractSource = iota // //errcontract:statuses
 	fromSwag                            // swag annotations
 	fromOperation                       // the operation it is registered with
+	fromSpec                            // the operation of the OpenAPI spec that its route is
 )
 
 // annotationVerbs are the swag annotations that document statuses.
@@ -170,6 +174,33 @@ func (s *state) checkAgainstAPI(hc *handlerContract) {
 	}
 }
 
+// undocumented reports whether the contract does not document code: class
+// by class, except for an operation of the OpenAPI spec, whose responses
+// list every status it answers with.
+func (hc *handlerContract) undocumented(code int) bool {
+	if hc.source == fromSpec {
+		return !slices.ContainsFunc(hc.ops, func(op *contract.Operation) bool { return op.Documents(code) })
+	}
+	return hc.documented.Undocumented(code)
+}
+
+// kindName is what messages call the contract's owner: handler, or
+// operation.
+func (hc *handlerContract) kindName() string {
+	if hc.kind == "" {
+		return "handler"
+	}
+	return hc.kind
+}
+
+// statusList lists the statuses the contract documents, for messages.
+func (hc *handlerContract) statusList() string {
+	if hc.listing != "" {
+		return hc.listing
+	}
+	return hc.documented.String()
+}
+
 func (hc *handlerContract) codes() []int {
 	codes := make([]int, 0, len(hc.notes))
 	for code := range hc.notes {
@@ -211,7 +242,7 @@ func (s *state) checkUnusedStatuses() {
 				Pos:      note.Pos(),
 				End:      note.End(),
 				Category: ruleUnusedDocumentedStatus,
-				Message:  fmt.Sprintf("status %d documented by handler %s is never written", code, hc.name),
+				Message:  fmt.Sprintf("status %d documented by %s %s is never written", code, hc.kindName(), hc.name),
 			})
 		}
 	}
@@ -243,6 +274,9 @@ func (s *state) writesKnown(body *ast.BlockStmt) bool {
 // last one, or the status added to the directive or to the operation's
 // list.
 func (s *state) handlerStatusFix(hc *handlerContract, code int) []analysis.SuggestedFix {
+	if hc.source == fromSpec {
+		return nil // the spec is not Go: it is edited by hand
+	}
 	fi := s.fileOf(hc.last.Pos())
 	if fi.generated || fi.content == nil {
 		return nil
@@ -356,7 +390,7 @@ func (s *state) reportHandlerStatus(hc *handlerContract, at ast.Node, code int, 
 		Pos:      at.Pos(),
 		End:      at.End(),
 		Category: ruleUndocumentedStatus,
-		Message:  fmt.Sprintf("status %d is not documented by handler %s (%s)", code, hc.name, hc.documented),
+		Message:  fmt.Sprintf("status %d is not documented by %s %s (%s)", code, hc.kindName(), hc.name, hc.statusList()),
 	}
 	if !s.cfg.documented.Undocumented(code) {
 		d.SuggestedFixes = s.handlerStatusFix(hc, code)

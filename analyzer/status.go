@@ -29,7 +29,7 @@ func (s *state) checkStatus(cur inspector.Cursor, site *site) {
 	hc := s.handlerAt(cur)
 	check := func(at ast.Node, code int, from ast.Expr) {
 		switch {
-		case hc != nil && hc.documented.Undocumented(code):
+		case hc != nil && hc.undocumented(code):
 			s.reportHandlerStatus(hc, at, code, from)
 		case hc == nil && s.cfg.documented.Undocumented(code):
 			s.reportStatus(at, code, from)
