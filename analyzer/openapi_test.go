@@ -14,3 +14,12 @@ func TestOpenAPIServeMux(t *testing.T) {
 	t.Parallel()
 	analysistest.Run(t, testdata(t), only(ruleUndocumentedStatus), "openapimux")
 }
+
+// TestOpenAPIFrameworks checks routes registered with chi, gorilla/mux,
+// gin, echo and fiber, under their groups, subrouters and mounts, against
+// the spec of testdata/frameworks/openapispec.
+func TestOpenAPIFrameworks(t *testing.T) {
+	t.Parallel()
+	dir := frameworksModule(t)
+	analysistest.Run(t, dir, only(ruleUndocumentedStatus), "./openapichi", "./openapigorilla", "./openapigin", "./openapiecho", "./openapifiber")
+}
