@@ -11,7 +11,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 
-	"github.com/errcontract/errcontract/internal/contract"
+	"github.com/errcontract/errcontract/internal/contract/openapi"
 	"github.com/errcontract/errcontract/internal/httpmodel"
 )
 
@@ -138,7 +138,7 @@ type state struct {
 	writtenAgain   map[*ast.CallExpr]bool          // reported by missing-return
 	handlers       map[ast.Node]*handlerContract   // by *ast.FuncDecl or *ast.FuncLit
 	registered     *[]registration                 // memoized registrations
-	spec           *contract.Spec                  // the OpenAPI spec of errcontract.yaml, or nil
+	spec           *openapi.Spec                   // the OpenAPI spec of errcontract.yaml, or nil
 	pkgVars        *packageVars                    // memoized packageVarInits()
 	inspect        *inspector.Inspector            // built by root
 	result         *Survey                         // if the analyzer surveys

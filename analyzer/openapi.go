@@ -14,6 +14,7 @@ import (
 
 	"github.com/errcontract/errcontract/internal/config"
 	"github.com/errcontract/errcontract/internal/contract"
+	"github.com/errcontract/errcontract/internal/contract/openapi"
 	"github.com/errcontract/errcontract/internal/httpmodel"
 )
 
@@ -27,12 +28,12 @@ type specs struct {
 type loadedSpec struct {
 	size int64
 	mod  time.Time
-	spec *contract.Spec
+	spec *openapi.Spec
 	err  error
 }
 
 // load returns the spec that f names, nil if it names none.
-func (ss *specs) load(f *config.File) (*contract.Spec, error) {
+func (ss *specs) load(f *config.File) (*openapi.Spec, error) {
 	path := f.SpecPath()
 	if path == "" {
 		return nil, nil
@@ -44,7 +45,7 @@ func (ss *specs) load(f *config.File) (*contract.Spec, error) {
 	if l := ss.byPath[key]; l != nil && statErr == nil && l.size == st.Size() && l.mod.Equal(st.ModTime()) {
 		return l.spec, l.err
 	}
-	spec, err := contract.LoadSpec(path, f.OpenAPIBasePath)
+	spec, err := openapi.LoadSpec(path, f.OpenAPIBasePath)
 	if statErr == nil {
 		if ss.byPath == nil {
 			ss.byPath = make(map[string]*loadedSpec)
@@ -71,7 +72,7 @@ func (s *state) readSpecContracts() {
 	if s.spec == nil {
 		return
 	}
-	served := make(map[*contract.Operation]bool)
+	served := make(map[*openapi.Operation]bool)
 	routes := s.specRoutes()
 	for _, rt := range routes {
 		ops := s.spec.Lookup(rt.method, rt.path)
@@ -117,7 +118,7 @@ func routeName(method, path string) string {
 // statuses their responses document, where a range documents its class
 // and default every status. Each status they list is noted at the
 // registration, for unused-documented-status.
-func specContract(rt specRoute, ops []*contract.Operation) *handlerContract {
+func specContract(rt specRoute, ops []*openapi.Operation) *handlerContract {
 	hc := &handlerContract{kind: "operation", source: fromSpec, ops: ops, notes: make(map[int]ast.Node), written: make(map[int]bool), last: rt.call}
 	var names, listings []string
 	var codes []int
@@ -439,7 +440,7 @@ func (rw *routeWalker) unconvert(e ast.Expr) ast.Expr {
 // specFor returns the OpenAPI spec that f names, nil if none. A spec that
 // cannot be read is reported at the openapi entry of f, and the rules go
 // on without it.
-func (c *checker) specFor(pass *analysis.Pass, f *config.File) *contract.Spec {
+func (c *checker) specFor(pass *analysis.Pass, f *config.File) *openapi.Spec {
 	if f == nil {
 		return nil
 	}

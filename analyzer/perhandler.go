@@ -14,6 +14,7 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/errcontract/errcontract/internal/contract"
+	"github.com/errcontract/errcontract/internal/contract/openapi"
 )
 
 // A handlerContract is the statuses one handler documents: next to it,
@@ -23,9 +24,9 @@ import (
 // one, its writes are checked against it instead of the API-wide contract.
 type handlerContract struct {
 	name       string
-	kind       string                // what messages call it: "handler" if ""; "operation" for the spec's
-	listing    string                // how messages list its statuses, if not as documented does
-	ops        []*contract.Operation // the operations of the OpenAPI spec it is, if any
+	kind       string               // what messages call it: "handler" if ""; "operation" for the spec's
+	listing    string               // how messages list its statuses, if not as documented does
+	ops        []*openapi.Operation // the operations of the OpenAPI spec it is, if any
 	documented contract.Set
 	notes      map[int]ast.Node // where each status is documented: its annotation, or its element of the list
 	source     contractSource
@@ -179,7 +180,7 @@ func (s *state) checkAgainstAPI(hc *handlerContract) {
 // list every status it answers with.
 func (hc *handlerContract) undocumented(code int) bool {
 	if hc.source == fromSpec {
-		return !slices.ContainsFunc(hc.ops, func(op *contract.Operation) bool { return op.Documents(code) })
+		return !slices.ContainsFunc(hc.ops, func(op *openapi.Operation) bool { return op.Documents(code) })
 	}
 	return hc.documented.Undocumented(code)
 }

@@ -143,8 +143,6 @@ func (p *Preset) ErrorCodes(status int) []string {
 type Set struct {
 	codes   []int // sorted, unique
 	classes [6]bool
-	ranges  [6]bool // classes documented whole: OpenAPI's 4XX
-	all     bool    // every status is documented: OpenAPI's default
 }
 
 // NewSet returns the set of the given statuses.
@@ -164,7 +162,7 @@ func NewSet(codes []int) Set {
 // documents some other status of the same class.
 func (s Set) Undocumented(status int) bool {
 	class := status / 100
-	if class < 1 || class > 5 || !s.classes[class] || s.ranges[class] || s.all {
+	if class < 1 || class > 5 || !s.classes[class] {
 		return false
 	}
 	_, found := slices.BinarySearch(s.codes, status)
@@ -179,20 +177,6 @@ func (s Set) String() string {
 			b.WriteByte(' ')
 		}
 		b.WriteString(strconv.Itoa(c))
-	}
-	for class, whole := range s.ranges {
-		if whole {
-			if b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			b.WriteString(strconv.Itoa(class) + "XX")
-		}
-	}
-	if s.all {
-		if b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString("default")
 	}
 	return b.String()
 }
