@@ -113,7 +113,8 @@ func (s *state) classifyFunc(call *ast.CallExpr, fn *types.Func) *site {
 	return s.classifyCanonical(call, fn)
 }
 
-// callee returns the function that call calls: the static callee, or for
+// callee returns the function that call calls: the static callee; for a
+// local variable, the closure, function or method value it holds; or for
 // a package-level variable of another package that the model has a row
 // of (huma.NewError, which an app may replace), the function it holds; or
 // nil.
@@ -122,6 +123,9 @@ func (s *state) callee(call *ast.CallExpr) *types.Func {
 	case *types.Func:
 		return obj
 	case *types.Var:
+		if fn := s.localFunc(obj); fn != nil {
+			return fn
+		}
 		return s.varFunc(obj)
 	}
 	return nil

@@ -162,6 +162,14 @@ func (s *state) summarize(serves bool) {
 			}
 		}
 	}
+	local := make(map[*types.Func]bool)
+	if serves {
+		for _, c := range s.closures() {
+			s.closureFuncs[c.v] = c.fn
+			local[c.fn] = true
+			funcs = append(funcs, function{c.decl, c.fn, !s.wellTyped(c.decl.Body)})
+		}
+	}
 	s.summaries = make(map[*types.Func]*summary)
 	for range maxRounds {
 		changed := false
@@ -178,7 +186,7 @@ func (s *state) summarize(serves bool) {
 		}
 	}
 	for fn, sum := range s.summaries {
-		if !sum.empty() {
+		if !sum.empty() && !local[fn] {
 			s.pass.ExportObjectFact(fn, sum)
 		}
 	}
