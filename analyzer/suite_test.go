@@ -64,7 +64,7 @@ var (
 		pkgs: []string{"directives", "teamerr", "usesteam", "constructorsonly",
 			"helpers", "helperlib", "example.com/textutil", "helperuse",
 			"badinputgenerics", "badinputtags", "badinputdirectives", "falseclaims",
-			"builders", "example.com/respond", "funcvalues"},
+			"builders", "example.com/respond", "funcvalues", "responders"},
 	}
 	// defaultSuite runs the default configuration.
 	defaultSuite = &suite{

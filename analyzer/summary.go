@@ -477,9 +477,13 @@ func (f *flow) statusParams(e ast.Expr, depth int) bitset {
 	return params
 }
 
-// summaryOf returns the summary of fn, or nil.
+// summaryOf returns the summary of fn (for an interface's method, of its
+// implementations), or nil.
 func (s *state) summaryOf(fn *types.Func) *summary {
 	fn = fn.Origin()
+	if isInterfaceMethod(fn) {
+		return s.interfaceSummary(fn)
+	}
 	if fn.Pkg() == s.pass.Pkg {
 		return s.summaries[fn]
 	}
