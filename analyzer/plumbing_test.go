@@ -12,7 +12,7 @@ var plumbingSuite = &suite{
 	analyzer: func() *analysis.Analyzer {
 		return only(ruleUndocumentedStatus, ruleErrorLeak)
 	},
-	pkgs: []string{"jsonencoders"},
+	pkgs: []string{"jsonencoders", "plumbingrest"},
 }
 
 // TestJSONEncoders checks error text encoded by the JSON packages of the
@@ -21,4 +21,13 @@ var plumbingSuite = &suite{
 func TestJSONEncoders(t *testing.T) {
 	t.Parallel()
 	plumbingSuite.run(t, t, "jsonencoders")
+}
+
+// TestPlumbing checks error text carried to a write by wrapped and joined
+// errors, generic and variadic helpers, embedded types and helpers that
+// return a status with a message, next to the same plumbing carrying text
+// of the handler's own.
+func TestPlumbing(t *testing.T) {
+	t.Parallel()
+	plumbingSuite.run(t, t, "plumbingrest")
 }
