@@ -434,18 +434,12 @@ func (s *state) where(pos token.Pos) string {
 	return fmt.Sprintf("%s:%d:%d", filepath.Base(p.Filename), p.Line, p.Column)
 }
 
-// writesError reports whether a site writes an error response.
+// writesError reports whether a site writes an error response on every
+// path (isErrorWrite), its statuses resolved anywhere in f.
 func (s *state) writesError(f *flow, site *site) bool {
-	switch site.kind {
-	case siteHTTPError, siteNotFound, siteWriter:
-		return true
-	case siteWriteHeader:
-		values, ok := f.statuses(site.status, token.NoPos, 0)
-		return ok && !slices.ContainsFunc(values, func(v statusValue) bool { return v.code < 400 })
-	case siteHelper:
-		return site.helperWritesError
-	}
-	return false
+	return s.isErrorWrite(site, func(e ast.Expr) ([]statusValue, bool) {
+		return f.statuses(e, token.NoPos, 0)
+	}).Always
 }
 
 // statusParams returns the parameters whose value e is, directly or
