@@ -118,6 +118,7 @@ func TestFileNames(t *testing.T) {
 // whose packages do not find the file: at the calls of its writer and
 // constructors, to its public type, and in fixes.
 func TestFileEntriesOfAnotherModule(t *testing.T) {
+	t.Parallel()
 	dir := filepath.Join(testdata(t), "crossmodule", "main")
 	analysistest.RunWithSuggestedFixes(t, dir, New(DefaultConfig()), "./web")
 }
