@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/types/typeutil"
@@ -384,7 +385,12 @@ func (s *state) encoderTarget(enc ast.Expr) ast.Expr {
 // singleAssignment returns the one value assigned to the local variable v,
 // used at id, or nil if there is not exactly one.
 func (s *state) singleAssignment(id *ast.Ident, v *types.Var) ast.Expr {
-	f := s.flowAt(id.Pos())
+	return s.singleAssignmentAt(id.Pos(), v)
+}
+
+// singleAssignmentAt is singleAssignment of v in the declaration at pos.
+func (s *state) singleAssignmentAt(pos token.Pos, v *types.Var) ast.Expr {
+	f := s.flowAt(pos)
 	if f == nil || f.incomplete {
 		return nil // no declaration, or one whose assignments may be lost
 	}

@@ -4,6 +4,8 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+
+	"golang.org/x/tools/go/ast/inspector"
 )
 
 // A closure is a function literal assigned once to a local variable
@@ -21,25 +23,27 @@ type closure struct {
 // not registered as handlers.
 func (s *state) closures() []closure {
 	var list []closure
-	for _, file := range s.pass.Files {
-		for _, decl := range file.Decls {
-			fd, ok := decl.(*ast.FuncDecl)
-			if !ok || fd.Body == nil {
-				continue
+	for cur := range s.root().Preorder((*ast.AssignStmt)(nil)) {
+		as := cur.Node().(*ast.AssignStmt)
+		if as.Tok != token.DEFINE || len(as.Lhs) != len(as.Rhs) {
+			continue
+		}
+		for i, lhs := range as.Lhs {
+			if c, ok := s.closureOf(lhs, as.Rhs[i]); ok && inFuncDecl(cur) {
+				list = append(list, c)
 			}
-			ast.Inspect(fd.Body, func(n ast.Node) bool {
-				if as, ok := n.(*ast.AssignStmt); ok && as.Tok == token.DEFINE && len(as.Lhs) == len(as.Rhs) {
-					for i, lhs := range as.Lhs {
-						if c, ok := s.closureOf(lhs, as.Rhs[i]); ok {
-							list = append(list, c)
-						}
-					}
-				}
-				return true
-			})
 		}
 	}
 	return list
+}
+
+// inFuncDecl reports whether cur is in the body of a declared function,
+// not of a literal in a package-level variable's value.
+func inFuncDecl(cur inspector.Cursor) bool {
+	for range cur.Enclosing((*ast.FuncDecl)(nil)) {
+		return true
+	}
+	return false
 }
 
 // closureOf returns the closure that lhs := rhs defines, if rhs is a
@@ -69,15 +73,7 @@ func (s *state) localFunc(v *types.Var) *types.Func {
 	if v.Pkg() != s.pass.Pkg || v.Parent() == nil || v.Parent() == s.pass.Pkg.Scope() {
 		return nil // not a local variable of this package
 	}
-	f := s.flowAt(v.Pos())
-	if f == nil || f.incomplete {
-		return nil
-	}
-	as := f.assigns[v]
-	if len(as) != 1 || as[0].kind != assignValue {
-		return nil // assigned several values, or none
-	}
-	switch rhs := ast.Unparen(as[0].rhs).(type) {
+	switch rhs := ast.Unparen(s.singleAssignmentAt(v.Pos(), v)).(type) {
 	case *ast.Ident:
 		fn, _ := s.pass.TypesInfo.Uses[rhs].(*types.Func)
 		return fn
