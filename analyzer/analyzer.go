@@ -125,6 +125,8 @@ type state struct {
 	model          *httpmodel.Registry
 	calls          map[*types.Func]*httpmodel.Call // memoized model.Call
 	varFuncs       map[*types.Var]*types.Func      // memoized varFunc
+	closureFuncs   map[*types.Var]*types.Func      // the closures the summaries cover
+	impls          map[*types.Func][]*types.Func   // memoized implementations
 	renderings     map[*httpmodel.Framework]*rendering
 	serves         bool // the package can write responses or build errors
 	responseWriter *types.Interface
@@ -157,6 +159,8 @@ func newState(pass *analysis.Pass, cfg *settings, r *reporter, typed *typing) *s
 		model:         httpmodel.Default(),
 		calls:         make(map[*types.Func]*httpmodel.Call),
 		varFuncs:      make(map[*types.Var]*types.Func),
+		closureFuncs:  make(map[*types.Var]*types.Func),
+		impls:         make(map[*types.Func][]*types.Func),
 		renderings:    make(map[*httpmodel.Framework]*rendering),
 		canonicalPkgs: make(map[*types.Package]bool),
 		flows:         make(map[ast.Node]*flow),

@@ -39,7 +39,8 @@ func TestRawHTTPError(t *testing.T) {
 
 // TestGeneratedFiles checks that nothing is reported in a generated file.
 func TestGeneratedFiles(t *testing.T) {
-	analysistest.Run(t, testdata(t), Analyzer, "generatedfile")
+	t.Parallel()
+	defaultSuite.run(t, t, "generatedfile")
 }
 
 func TestUndocumentedStatus(t *testing.T) {
@@ -125,12 +126,13 @@ func TestPerHandler(t *testing.T) {
 
 func TestUnusedDocumentedStatus(t *testing.T) {
 	t.Parallel()
-	analysistest.Run(t, testdata(t), New(Config{Enable: []string{ruleUnusedDocumentedStatus}}), "perhandlerunused")
+	unusedSuite.run(t, t, "perhandlerunused")
 }
 
 // TestWriterCalls checks that a declared writer's calls keep the status
 // and leak checks of a helper's, and that neither its calls nor its body
 // are raw error responses.
 func TestWriterCalls(t *testing.T) {
-	analysistest.Run(t, testdata(t), only(ruleRawHTTPError, ruleUndocumentedStatus, ruleErrorLeak), "writercalls")
+	t.Parallel()
+	writeSuite.run(t, t, "writercalls")
 }

@@ -7,8 +7,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-
-	"golang.org/x/tools/go/analysis/analysistest"
 )
 
 // TestBadConfigFailsRun checks that an analyzer made from an invalid
@@ -44,17 +42,15 @@ func TestBadConfigFailsRun(t *testing.T) {
 // ill-typed expression does. The diagnostics are well-formed.
 func TestTypeErrors(t *testing.T) {
 	t.Parallel()
-	// Its own load, not the shared one: checkDiagnostic compares positions
-	// from analysistest's load with this one's, which agree only for two
-	// loads of the same package alone.
-	pkgs := load(t, testdataConfig(t), "badinputtypes")
-	if len(pkgs[0].TypeErrors) == 0 {
+	// The diagnostics are checked against the package of the same load,
+	// whose positions they carry.
+	results := unusedSuite.run(t, diagnosticsOnly{t}, "badinputtypes")
+	pkg := results[0].Action.Package
+	if len(pkg.TypeErrors) == 0 {
 		t.Fatal("badinputtypes type-checks: the test would prove nothing")
 	}
-	a := New(Config{Enable: []string{ruleUnusedDocumentedStatus}})
-	results := analysistest.Run(diagnosticsOnly{t}, testdata(t), a, "badinputtypes")
 	for _, d := range results[0].Diagnostics {
-		checkDiagnostic(t, pkgs[0], d)
+		checkDiagnostic(t, pkg, d)
 	}
 }
 
@@ -109,7 +105,7 @@ func TestGenericsBuildTagsDirectives(t *testing.T) {
 func TestCgo(t *testing.T) {
 	t.Parallel()
 	requireCgo(t)
-	results := analysistest.Run(diagnosticsOnly{t}, testdata(t), Analyzer, "badinputcgo")
+	results := cgoSuite.run(t, diagnosticsOnly{t}, "badinputcgo")
 	files := 0
 	for _, f := range results[0].Pass.Files {
 		if filepath.Base(results[0].Pass.Fset.Position(f.Package).Filename) == "cgo.go" {
@@ -130,7 +126,7 @@ func TestCgo(t *testing.T) {
 // does not type-check.
 func TestBrokenDependencies(t *testing.T) {
 	t.Parallel()
-	results := analysistest.Run(t, testdata(t), Analyzer, "brokendep", "usesbrokendep", "usesmissingdep")
+	results := defaultSuite.run(t, t, "brokendep", "usesbrokendep", "usesmissingdep")
 	for _, r := range results {
 		typeErrors := len(r.Pass.TypeErrors) > 0
 		if want := r.Pass.Pkg.Path() != "usesbrokendep"; typeErrors != want {
@@ -146,9 +142,9 @@ func TestBrokenDependencies(t *testing.T) {
 func TestCgoDependency(t *testing.T) {
 	t.Parallel()
 	requireCgo(t)
-	results := analysistest.Run(t, testdata(t), Analyzer, "cgobroken", "usescgobroken")
+	results := cgoSuite.run(t, t, "cgobroken", "usescgobroken")
 	const want = "could not import C"
-	if errs := results[0].Pass.TypeErrors; !slices.ContainsFunc(errs, func(err types.Error) bool { return strings.Contains(err.Msg, want) }) {
+	if errs := result(t, results, "cgobroken").Pass.TypeErrors; !slices.ContainsFunc(errs, func(err types.Error) bool { return strings.Contains(err.Msg, want) }) {
 		t.Errorf("cgobroken: type errors %v, want one saying %q: the test would prove nothing", errs, want)
 	}
 }

@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/types/typeutil"
@@ -113,7 +114,8 @@ func (s *state) classifyFunc(call *ast.CallExpr, fn *types.Func) *site {
 	return s.classifyCanonical(call, fn)
 }
 
-// callee returns the function that call calls: the static callee, or for
+// callee returns the function that call calls: the static callee; for a
+// local variable, the closure, function or method value it holds; or for
 // a package-level variable of another package that the model has a row
 // of (huma.NewError, which an app may replace), the function it holds; or
 // nil.
@@ -122,6 +124,9 @@ func (s *state) callee(call *ast.CallExpr) *types.Func {
 	case *types.Func:
 		return obj
 	case *types.Var:
+		if fn := s.localFunc(obj); fn != nil {
+			return fn
+		}
 		return s.varFunc(obj)
 	}
 	return nil
@@ -380,7 +385,12 @@ func (s *state) encoderTarget(enc ast.Expr) ast.Expr {
 // singleAssignment returns the one value assigned to the local variable v,
 // used at id, or nil if there is not exactly one.
 func (s *state) singleAssignment(id *ast.Ident, v *types.Var) ast.Expr {
-	f := s.flowAt(id.Pos())
+	return s.singleAssignmentAt(id.Pos(), v)
+}
+
+// singleAssignmentAt is singleAssignment of v in the declaration at pos.
+func (s *state) singleAssignmentAt(pos token.Pos, v *types.Var) ast.Expr {
+	f := s.flowAt(pos)
 	if f == nil || f.incomplete {
 		return nil // no declaration, or one whose assignments may be lost
 	}

@@ -13,14 +13,15 @@ import (
 // setting -contract on one changes what it reports and not the other's.
 func TestFlagsBindToTheirAnalyzer(t *testing.T) {
 	t.Parallel()
-	jsonapi, defaults := New(DefaultConfig()), New(DefaultConfig())
+	// The default analyzer is defaultSuite's, another New(DefaultConfig()).
+	jsonapi := New(DefaultConfig())
 	if err := jsonapi.Flags.Parse([]string{"-contract=jsonapi", "-disable=raw-http-error,error-leak"}); err != nil {
 		t.Fatal(err)
 	}
 	analysistest.Run(t, testdata(t), jsonapi, "jsonapistatus")
 	// The package's expectations are jsonapi's, so the default analyzer
 	// fails them: record those failures instead of failing the test.
-	results := analysistest.Run(new(discardErrors), testdata(t), defaults, "jsonapistatus")
+	results := defaultSuite.run(t, new(discardErrors), "jsonapistatus")
 	for _, d := range results[0].Diagnostics {
 		if strings.Contains(d.Message, "jsonapi") {
 			t.Errorf("default analyzer reported %q", d.Message)
@@ -117,6 +118,7 @@ func TestFileNames(t *testing.T) {
 // whose packages do not find the file: at the calls of its writer and
 // constructors, to its public type, and in fixes.
 func TestFileEntriesOfAnotherModule(t *testing.T) {
+	t.Parallel()
 	dir := filepath.Join(testdata(t), "crossmodule", "main")
 	analysistest.RunWithSuggestedFixes(t, dir, New(DefaultConfig()), "./web")
 }

@@ -17,14 +17,16 @@ var textMakers = [...]struct{ pkg, name string }{
 }
 
 // constantText reports whether the error e shows a constant text: it was
-// made by a text maker from constants (and numbers), in the call e or in
-// every assignment of the local variable e.
+// made by a text maker from constants (and numbers) and the module's
+// sentinels, whose text is constant too (fmt.Errorf("later: %w",
+// errBusy)), in the call e or in every assignment of the local variable
+// e.
 func (f *flow) constantText(e ast.Expr) bool {
 	calls := f.textMakerCalls(e)
 	for _, call := range calls {
 		for _, arg := range call.Args {
 			tv, ok := f.s.pass.TypesInfo.Types[arg]
-			if !ok || (tv.Value == nil && !cannotCarryText(tv.Type)) {
+			if !ok || (tv.Value == nil && !cannotCarryText(tv.Type) && !f.s.isModuleSentinel(arg)) {
 				return false
 			}
 		}

@@ -35,6 +35,7 @@ func TestFixes(t *testing.T) {
 // unused imports that RunWithSuggestedFixes does before it compares, and
 // requires a gofmt-clean file in a package that type-checks.
 func TestFixesCompile(t *testing.T) {
+	t.Parallel()
 	cfg := &packages.Config{
 		Mode: packages.LoadAllSyntax | packages.NeedModule,
 		Dir:  filepath.Join(testdata(t), "fixes"),
@@ -113,6 +114,7 @@ func checkFixCompiles(t *testing.T, pkg *packages.Package, imports map[string]*t
 // package, has no fix and says why. (TestFixes' noimport is the module
 // that requires errcontract: its fixes import apierror.)
 func TestFixesImportable(t *testing.T) {
+	t.Parallel()
 	dir := filepath.Join(testdata(t), "nofixes")
 	analysistest.RunWithSuggestedFixes(t, dir, Analyzer, "./plain", "./transitive", "./direct", "./files/handlers")
 }

@@ -149,6 +149,7 @@ var importCases = []struct {
 // TestImportEdits applies the edits of every layout and requires the
 // wanted source, gofmt-clean, from edits that neither overlap nor touch.
 func TestImportEdits(t *testing.T) {
+	t.Parallel()
 	for _, tc := range importCases {
 		t.Run(tc.name, func(t *testing.T) {
 			fset := token.NewFileSet()
@@ -197,6 +198,7 @@ func requireSeparate(t *testing.T, edits []analysis.TextEdit) {
 // code or panic, when a spec to remove shares its line with other code or
 // its declaration is left open at the end of the file.
 func TestImportEditsDecline(t *testing.T) {
+	t.Parallel()
 	for _, src := range []string{
 		"package p\n\nimport (\"fmt\"; \"os\")\n",
 		"package p\n\nimport (\n\t\"fmt\"; \"os\"\n)\n",
@@ -219,6 +221,7 @@ func TestImportEditsDecline(t *testing.T) {
 }
 
 func TestMergeEdits(t *testing.T) {
+	t.Parallel()
 	edit := func(pos, end int, text string) analysis.TextEdit {
 		return analysis.TextEdit{Pos: token.Pos(pos), End: token.Pos(end), NewText: []byte(text)}
 	}

@@ -16,7 +16,6 @@ import (
 var sharedTestdata = slices.Concat(
 	[]string{"badinputconfig", "badinputnofiles", "configbad", "configbad/sub", "confignames"},
 	[]string{"rawerror", "leak", "undocumented", "jsonapistatus", "teamerr", "usesteam", "constructorsonly", "directives"},
-	handlerImports,
 )
 
 var shared struct {

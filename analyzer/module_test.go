@@ -8,6 +8,7 @@ import (
 )
 
 func TestParseGoMod(t *testing.T) {
+	t.Parallel()
 	module, requires := parseGoMod([]byte(`// a comment
 module "example.com/svc" // quoted
 
@@ -36,6 +37,7 @@ replace example.com/replaced => ../replaced
 // module that is errcontract, one that requires it, and one that vendors
 // it, but not one that does not require it or vendors without it.
 func TestModuleProvides(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name, gomod string
 		vendored    []string

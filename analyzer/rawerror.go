@@ -54,7 +54,7 @@ func (s *state) checkRawError(cur inspector.Cursor, site *site) {
 		s.checkRawFramework(cur, site)
 	case siteWriteHeader:
 		codes := s.errorStatuses(cur, site.status)
-		if len(codes) == 0 || s.inCanonicalBody(cur) {
+		if !s.mayWriteError(cur, site) || s.inCanonicalBody(cur) {
 			return
 		}
 		body := s.nextBodyWrite(cur, site.writer)
@@ -76,11 +76,7 @@ func (s *state) checkRawError(cur inspector.Cursor, site *site) {
 func (s *state) checkRawFramework(cur inspector.Cursor, site *site) {
 	switch site.row.Effect {
 	case httpmodel.WritesBody, httpmodel.Renders:
-		status := site.status
-		if status == nil {
-			status = site.statusSetBefore
-		}
-		if status == nil || len(s.errorStatuses(cur, status)) == 0 {
+		if !s.mayWriteError(cur, site) {
 			return
 		}
 	case httpmodel.BuildsError:
@@ -99,6 +95,14 @@ func (s *state) checkRawFramework(cur inspector.Cursor, site *site) {
 		Category: ruleRawHTTPError,
 		Message:  site.name() + " bypasses the canonical error constructors" + declareWriter,
 	})
+}
+
+// mayWriteError reports whether the site at cur may write an error
+// response (isErrorWrite), its statuses resolved at the call.
+func (s *state) mayWriteError(cur inspector.Cursor, site *site) bool {
+	return s.isErrorWrite(site, func(e ast.Expr) ([]statusValue, bool) {
+		return s.statusValues(cur, e)
+	}).May
 }
 
 // errorStatuses returns the error statuses (400 and up) that can reach the

@@ -26,6 +26,7 @@ var docCategories = append(slices.Clone(rules), categoryDirective)
 // the After does not, and that the committed pages equal what it
 // generates; -update rewrites them.
 func TestRuleDocs(t *testing.T) {
+	t.Parallel()
 	paragraphs, err := ruleParagraphs(Analyzer.Doc)
 	if err != nil {
 		t.Fatal(err)
@@ -170,6 +171,7 @@ func fillSections(page string, sections map[string]string) (string, error) {
 }
 
 func TestFillSections(t *testing.T) {
+	t.Parallel()
 	const page = "# x\n<!-- generated: doc -->\nold\n<!-- end doc -->\ntail\n"
 	got, err := fillSections(page, map[string]string{"doc": "new\n"})
 	if want := "# x\n<!-- generated: doc -->\nnew\n<!-- end doc -->\ntail\n"; err != nil || got != want {
@@ -184,6 +186,7 @@ func TestFillSections(t *testing.T) {
 }
 
 func TestRuleParagraphs(t *testing.T) {
+	t.Parallel()
 	got, err := ruleParagraphs(Analyzer.Doc)
 	if err != nil {
 		t.Fatal(err)

@@ -64,14 +64,36 @@ var (
 		pkgs: []string{"directives", "teamerr", "usesteam", "constructorsonly",
 			"helpers", "helperlib", "example.com/textutil", "helperuse",
 			"badinputgenerics", "badinputtags", "badinputdirectives", "falseclaims",
-			"builders", "example.com/respond"},
+			"builders", "example.com/respond", "funcvalues", "responders", "writercalls"},
 	}
 	// defaultSuite runs the default configuration.
 	defaultSuite = &suite{
 		analyzer: func() *analysis.Analyzer { return New(DefaultConfig()) },
-		pkgs:     []string{"configlib", "configuse", "configcontract", "leak", "undocumented", "rawerror"},
+		pkgs: []string{"configlib", "configuse", "configcontract", "leak", "undocumented", "rawerror",
+			"generatedfile", "brokendep", "usesbrokendep", "usesmissingdep", "jsonapistatus"},
+	}
+	// unusedSuite runs every rule, unused-documented-status too.
+	unusedSuite = &suite{
+		analyzer: func() *analysis.Analyzer { return New(Config{Enable: []string{ruleUnusedDocumentedStatus}}) },
+		pkgs:     []string{"perhandlerunused", "badinputtypes"},
+	}
+	// cgoSuite runs the default configuration on packages that import
+	// "C"; its tests run only where cgo is enabled, and the other suites
+	// stay loadable where it is not.
+	cgoSuite = &suite{
+		analyzer: func() *analysis.Analyzer { return New(DefaultConfig()) },
+		pkgs:     []string{"badinputcgo", "cgobroken", "usescgobroken"},
 	}
 )
+
+// join adds pkgs to the suite and returns true. A test file joins a suite
+// in a package-level declaration, which runs before any test does:
+//
+//	var _ = writeSuite.join("mypackage", "example.com/mylib")
+func (s *suite) join(pkgs ...string) bool {
+	s.pkgs = append(s.pkgs, pkgs...)
+	return true
+}
 
 // run checks pkgs, which must be packages of the suite, through t: it
 // reports to t the failures analysistest reported about files of pkgs, and
@@ -145,4 +167,17 @@ func TestSuiteOwner(t *testing.T) {
 			t.Errorf("owner(%q) = %q, want %q", msg, got, want)
 		}
 	}
+}
+
+// result returns the result of package path among results, failing the
+// test if there is none.
+func result(t *testing.T, results []*analysistest.Result, path string) *analysistest.Result {
+	t.Helper()
+	for _, r := range results {
+		if r.Pass.Pkg.Path() == path {
+			return r
+		}
+	}
+	t.Fatalf("no result for package %s", path)
+	return nil
 }

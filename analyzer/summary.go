@@ -162,6 +162,14 @@ func (s *state) summarize(serves bool) {
 			}
 		}
 	}
+	local := make(map[*types.Func]bool)
+	if serves {
+		for _, c := range s.closures() {
+			s.closureFuncs[c.v] = c.fn
+			local[c.fn] = true
+			funcs = append(funcs, function{c.decl, c.fn, !s.wellTyped(c.decl.Body)})
+		}
+	}
 	s.summaries = make(map[*types.Func]*summary)
 	for range maxRounds {
 		changed := false
@@ -178,7 +186,7 @@ func (s *state) summarize(serves bool) {
 		}
 	}
 	for fn, sum := range s.summaries {
-		if !sum.empty() {
+		if !sum.empty() && !local[fn] {
 			s.pass.ExportObjectFact(fn, sum)
 		}
 	}
@@ -426,18 +434,12 @@ func (s *state) where(pos token.Pos) string {
 	return fmt.Sprintf("%s:%d:%d", filepath.Base(p.Filename), p.Line, p.Column)
 }
 
-// writesError reports whether a site writes an error response.
+// writesError reports whether a site writes an error response on every
+// path (isErrorWrite), its statuses resolved anywhere in f.
 func (s *state) writesError(f *flow, site *site) bool {
-	switch site.kind {
-	case siteHTTPError, siteNotFound, siteWriter:
-		return true
-	case siteWriteHeader:
-		values, ok := f.statuses(site.status, token.NoPos, 0)
-		return ok && !slices.ContainsFunc(values, func(v statusValue) bool { return v.code < 400 })
-	case siteHelper:
-		return site.helperWritesError
-	}
-	return false
+	return s.isErrorWrite(site, func(e ast.Expr) ([]statusValue, bool) {
+		return f.statuses(e, token.NoPos, 0)
+	}).Always
 }
 
 // statusParams returns the parameters whose value e is, directly or
@@ -469,9 +471,13 @@ func (f *flow) statusParams(e ast.Expr, depth int) bitset {
 	return params
 }
 
-// summaryOf returns the summary of fn, or nil.
+// summaryOf returns the summary of fn (for an interface's method, of its
+// implementations), or nil.
 func (s *state) summaryOf(fn *types.Func) *summary {
 	fn = fn.Origin()
+	if isInterfaceMethod(fn) {
+		return s.interfaceSummary(fn)
+	}
 	if fn.Pkg() == s.pass.Pkg {
 		return s.summaries[fn]
 	}

@@ -207,6 +207,10 @@ func (f *flow) funcTaint(call *ast.CallExpr, fn *types.Func, before token.Pos) t
 			all = all.or(f.exprTaint(op.expr, op.formatted, before))
 		}
 		return all
+	case f.s.model.Marshals(fn):
+		// A JSON encoder's Marshal: its result is its arguments'
+		// encoding; a configured API's receiver carries no text.
+		return f.argsTaint(call.Args, false, before)
 	case textPackages[path]:
 		var all taint
 		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && fn.Signature().Recv() != nil {

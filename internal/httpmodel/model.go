@@ -7,7 +7,8 @@
 //
 // Each framework is one Framework value in a file of its own (stdlib.go,
 // gin.go, echo.go, fiber.go, fiberv3.go, huma.go, connect.go, chi.go,
-// gorilla.go), and Default lists them.
+// gorilla.go), and Default lists them. The JSON encoders other than
+// encoding/json are one table of their own (json.go).
 // The analyzer asks a Registry, never a framework's name: a call, a
 // handler's signature, a type, a route registration are matched by
 // package path, type and name.
@@ -53,6 +54,9 @@ type Framework struct {
 	// Encoders make an encoder that writes to their one argument: the
 	// Writer of the rows whose Writer is Encoder.
 	Encoders []Func
+	// Marshals return the encoding of their arguments: jsoniter.Marshal.
+	// What the arguments carry, the result carries.
+	Marshals []Func
 	Renderer *Renderer // nil: the framework does not render returned errors
 	Public   []Type    // its error types, whose text their constructor's caller chose
 	Routes   []Route

@@ -8,7 +8,7 @@ import (
 // Default returns the registry of every framework this package models.
 func Default() *Registry { return defaultRegistry }
 
-var defaultRegistry = NewRegistry(Stdlib, Gin, Echo, Fiber, FiberV3, Huma, Connect, Chi, Gorilla)
+var defaultRegistry = NewRegistry(Stdlib, JSON, Gin, Echo, Fiber, FiberV3, Huma, Connect, Chi, Gorilla)
 
 // A Registry indexes frameworks for the analyzer's queries. It is not
 // changed after NewRegistry, so analyzers running in parallel share one.
@@ -223,6 +223,17 @@ func (r *Registry) Public(t types.Type) bool {
 func (r *Registry) IsEncoder(fn *types.Func) bool {
 	for _, fw := range r.frameworks {
 		if slices.ContainsFunc(fw.Encoders, func(f Func) bool { return f.Matches(fn) }) {
+			return true
+		}
+	}
+	return false
+}
+
+// Marshals reports whether fn returns the encoding of its arguments:
+// jsoniter.Marshal, sonic.ConfigDefault.MarshalToString.
+func (r *Registry) Marshals(fn *types.Func) bool {
+	for _, fw := range r.frameworks {
+		if slices.ContainsFunc(fw.Marshals, func(f Func) bool { return f.Matches(fn) }) {
 			return true
 		}
 	}

@@ -16,7 +16,7 @@ func (a *API) Register(e *echo.Echo) {
 	e.GET("/notes/:id", a.getNote)
 }
 
-func (a *API) renderError(err error, c echo.Context) { // want renderError:`summary\(statuses=500\)`
+func (a *API) renderError(err error, c echo.Context) { // want renderError:`summary\(statuses=500 writes-error\)`
 	msg := "the request failed: " + err.Error()
 	c.String(http.StatusInternalServerError, msg) // want `^c.String bypasses` `^error text from err.Error\(\) reaches the response body via c.String$`
 }

@@ -22,3 +22,14 @@ func EchoFail(c echo.Context, status int, msg string) error { // want EchoFail:`
 func FiberFail(c *fiber.Ctx, status int, msg string) error { // want FiberFail:`summary\(body=2 status=1\)`
 	return c.Status(status).SendString(msg)
 }
+
+// GinInternal answers 500 with reason: it writes an error response
+// whatever its caller does, as http.Error does.
+func GinInternal(c *gin.Context, reason string) { // want GinInternal:`summary\(body=1 statuses=500 writes-error\)`
+	c.JSON(500, gin.H{"message": reason}) // want `^c.JSON bypasses the canonical error constructors`
+}
+
+// GinOK answers 200 with note: no error response.
+func GinOK(c *gin.Context, note string) { // want GinOK:`summary\(body=1\)`
+	c.JSON(200, gin.H{"message": note})
+}
