@@ -13,6 +13,7 @@ const (
 	ruleMissingReturn      = config.MissingReturn
 
 	ruleUnusedDocumentedStatus = config.UnusedDocumentedStatus
+	ruleOpenAPIRoute           = config.OpenAPIRoute
 )
 
 // categoryDirective is the Category of reports about errcontract's own

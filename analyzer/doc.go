@@ -54,7 +54,16 @@
 //
 // unused-documented-status: a status a handler documents that none of its
 // writes produces, reported only when every status it writes resolved to a
-// constant. It is off by default: -enable=unused-documented-status.
+// constant. It is off by default: -enable=unused-documented-status. With
+// an OpenAPI spec, it also reports an operation of the spec that no route
+// of a package registering routes serves, at the operation in the spec.
+//
+// openapi-route: a route the code registers that the OpenAPI spec named by
+// errcontract.yaml's openapi key does not have: no path of the spec, under
+// its base path, matches the route's path with its method. Reported at the
+// registration. A handler whose route is in the spec is checked against
+// its operation's responses instead of the API-wide contract, by
+// undocumented-status.
 //
 // The contract is a preset, chosen with -contract: contensis, contentful
 // (the default), jsonapi, management or problem. Its statuses can be

@@ -3,6 +3,7 @@ package analyzer
 import (
 	"fmt"
 	"go/ast"
+	"go/token"
 	"go/types"
 	"os"
 	"strings"
@@ -66,7 +67,9 @@ type specRoute struct {
 
 // readSpecContracts gives each handler of the package that a route
 // registers the contract of its operation in the OpenAPI spec, and reports
-// the routes that the spec lacks. A handler that documents its statuses
+// the routes that the spec lacks (openapi-route) and, where the package
+// registers routes, the operations that none of them serves
+// (unused-documented-status). A handler that documents its statuses
 // itself keeps its own contract.
 func (s *state) readSpecContracts() {
 	if s.spec == nil {
@@ -80,7 +83,7 @@ func (s *state) readSpecContracts() {
 			s.r.report(analysis.Diagnostic{
 				Pos:      rt.call.Pos(),
 				End:      rt.call.End(),
-				Category: ruleUndocumentedStatus,
+				Category: ruleOpenAPIRoute,
 				Message:  fmt.Sprintf("route %s is not in the OpenAPI spec %s", routeName(rt.method, rt.path), s.cfg.file.OpenAPI),
 			})
 			continue
@@ -88,23 +91,49 @@ func (s *state) readSpecContracts() {
 		for _, op := range ops {
 			served[op] = true
 		}
+		s.checkRemoteHandler(rt, ops)
 		if rt.handler == nil || s.handlers[rt.handler] != nil {
 			continue
 		}
 		s.handlers[rt.handler] = specContract(rt, ops)
 	}
-	if len(served) > 0 && s.r.enabled(ruleUnusedDocumentedStatus) {
-		y := &yamlFile{pass: s.pass, f: s.cfg.file, path: s.cfg.file.Path}
-		for _, op := range s.spec.Operations {
-			if !served[op] {
-				y.pass.Report(analysis.Diagnostic{
-					Pos:      y.pos(s.cfg.file.OpenAPIPos()),
-					Category: ruleUnusedDocumentedStatus,
-					Message:  fmt.Sprintf("operation %s (%s %s) of %s is served by no route of package %s", op.Name(), op.Method, op.Path, s.cfg.file.OpenAPI, s.pass.Pkg.Path()),
-				})
-			}
-		}
+	if len(routes) > 0 && s.r.enabled(ruleUnusedDocumentedStatus) {
+		s.reportUnservedOperations(served)
 	}
+}
+
+// reportUnservedOperations reports, at its method key in the spec, each
+// operation of the spec that no route of the package serves.
+func (s *state) reportUnservedOperations(served map[*openapi.Operation]bool) {
+	var tf *token.File
+	for _, op := range s.spec.Operations {
+		if served[op] {
+			continue
+		}
+		if tf == nil {
+			tf = s.pass.Fset.AddFile(s.spec.Path, -1, len(s.spec.Content))
+			tf.SetLinesForContent(s.spec.Content)
+		}
+		s.pass.Report(analysis.Diagnostic{
+			Pos:      linePos(tf, op.Line, op.Col),
+			Category: ruleUnusedDocumentedStatus,
+			URL:      "#" + ruleUnusedDocumentedStatus,
+			Message:  fmt.Sprintf("operation %s (%s %s) of the OpenAPI spec is served by no route of package %s", op.Name(), op.Method, op.Path, s.pass.Pkg.Path()),
+		})
+	}
+}
+
+// linePos returns the position of line and col, 1-based, in tf: the
+// start of the file where they are unknown, its end where they are past it.
+func linePos(tf *token.File, line, col int) token.Pos {
+	if line < 1 {
+		return token.Pos(tf.Base())
+	}
+	if line > tf.LineCount() {
+		return token.Pos(tf.Base() + tf.Size())
+	}
+	off := tf.Offset(tf.LineStart(line)) + max(col, 1) - 1
+	return token.Pos(tf.Base() + min(off, tf.Size()))
 }
 
 func routeName(method, path string) string {
@@ -452,3 +481,6 @@ func (c *checker) specFor(pass *analysis.Pass, f *config.File) *openapi.Spec {
 	}
 	return spec
 }
+
+// checkRemoteHandler is a stub until handlers of other packages are read.
+func (s *state) checkRemoteHandler(specRoute, []*openapi.Operation) {}

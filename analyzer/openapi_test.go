@@ -12,7 +12,7 @@ import (
 // routes the spec lacks.
 func TestOpenAPIServeMux(t *testing.T) {
 	t.Parallel()
-	analysistest.Run(t, testdata(t), only(ruleUndocumentedStatus), "openapimux")
+	analysistest.Run(t, testdata(t), only(ruleUndocumentedStatus, ruleOpenAPIRoute), "openapimux")
 }
 
 // TestOpenAPIFrameworks checks routes registered with chi, gorilla/mux,
@@ -21,5 +21,5 @@ func TestOpenAPIServeMux(t *testing.T) {
 func TestOpenAPIFrameworks(t *testing.T) {
 	t.Parallel()
 	dir := frameworksModule(t)
-	analysistest.Run(t, dir, only(ruleUndocumentedStatus), "./openapichi", "./openapigorilla", "./openapigin", "./openapiecho", "./openapifiber")
+	analysistest.Run(t, dir, only(ruleUndocumentedStatus, ruleOpenAPIRoute), "./openapichi", "./openapigorilla", "./openapigin", "./openapiecho", "./openapifiber")
 }

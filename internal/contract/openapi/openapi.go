@@ -20,6 +20,8 @@ type Spec struct {
 	Path       string // as given to LoadSpec
 	BasePath   string // the path of servers[0].url, or the configured base path; "" for none
 	Operations []*Operation
+	// Content is the document as read, which positions are lines of.
+	Content []byte
 }
 
 // An Operation is one method of one path of the spec.
@@ -34,6 +36,9 @@ type Operation struct {
 	// Default is set when it has a default response, which documents
 	// every status.
 	Default bool
+	// Line and Col are where the operation's method key is in the
+	// document, 1-based; 0 if unknown.
+	Line, Col int
 }
 
 // Name names the operation in messages: its operationId, else its method
@@ -86,6 +91,7 @@ func LoadSpec(path, basePath string) (*Spec, error) {
 		return nil, fmt.Errorf("openapi: %w", err)
 	}
 	loader := openapi3.NewLoader()
+	loader.IncludeOrigin = true
 	doc, err := loader.LoadFromFile(path)
 	if err != nil {
 		if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
@@ -99,7 +105,11 @@ func LoadSpec(path, basePath string) (*Spec, error) {
 	if doc.Paths == nil || doc.Paths.Len() == 0 {
 		return nil, fmt.Errorf("openapi: %s: the document has no paths", path)
 	}
-	spec := &Spec{Path: path, BasePath: serverBase(doc)}
+	content, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("openapi: %w", err)
+	}
+	spec := &Spec{Path: path, BasePath: serverBase(doc), Content: content}
 	if basePath != "" {
 		spec.BasePath = basePath
 	}
@@ -111,6 +121,9 @@ func LoadSpec(path, basePath string) (*Spec, error) {
 		}
 		for method, o := range item.Operations() {
 			op := &Operation{Method: strings.ToUpper(method), Path: p, ID: o.OperationID}
+			if o.Origin != nil && o.Origin.Key != nil {
+				op.Line, op.Col = o.Origin.Key.Line, o.Origin.Key.Column
+			}
 			if o.Responses == nil {
 				problems = append(problems, fmt.Errorf("openapi: %s: operation %s has no responses", path, op.Name()))
 				continue

@@ -93,3 +93,23 @@ func TestTemplate(t *testing.T) {
 		}
 	}
 }
+
+// TestOperationPositions checks that each operation knows the line and
+// column of its method key, where findings about it are reported.
+func TestOperationPositions(t *testing.T) {
+	spec, err := LoadSpec(filepath.Join("testdata", "links.yaml"), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(spec.Content), "\n")
+	for _, op := range spec.Operations {
+		if op.Line < 1 || op.Line > len(lines) {
+			t.Errorf("%s: line %d is not in the document", op.Name(), op.Line)
+			continue
+		}
+		line := lines[op.Line-1]
+		if op.Col < 1 || !strings.HasPrefix(line[op.Col-1:], strings.ToLower(op.Method)+":") {
+			t.Errorf("%s: %d:%d is %q, not its method key", op.Name(), op.Line, op.Col, line)
+		}
+	}
+}
