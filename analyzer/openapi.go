@@ -206,8 +206,14 @@ func (s *state) specRoutes() []specRoute {
 		if route.Pattern {
 			rt.method, path = splitPattern(path)
 		}
+		if opMethod, opPath, ok := s.operationRoute(route, call); ok {
+			rt.method, path = opMethod, opPath
+		} else if route.Operation != httpmodel.None {
+			continue // an operation whose method or path the analysis cannot read
+		}
 		rt.path = prefix + path
 		switch {
+		case rt.method != "":
 		case route.Method != "":
 			rt.method = route.Method
 		case route.MethodArg != 0:
@@ -237,6 +243,33 @@ func (s *state) specRoutes() []specRoute {
 		routes = append(routes, rt)
 	}
 	return routes
+}
+
+// operationRoute returns the method and path that a registration's
+// operation, a composite literal of the framework's Operation type, gives
+// its route: huma.Register's huma.Operation{Method: http.MethodGet, Path:
+// "/links/{id}"}.
+func (s *state) operationRoute(route *httpmodel.Route, call *ast.CallExpr) (method, path string, ok bool) {
+	i, ok := route.Operation.Index()
+	if !ok || i >= len(call.Args) {
+		return "", "", false
+	}
+	fn := s.callee(call)
+	fw := s.model.Framework(fn.Pkg().Path())
+	if fw == nil || fw.Operation == nil {
+		return "", "", false
+	}
+	lit, _ := ast.Unparen(call.Args[i]).(*ast.CompositeLit)
+	if lit == nil || !fw.Operation.Type.Matches(s.pass.TypesInfo.TypeOf(lit)) {
+		return "", "", false
+	}
+	fields := s.literalFields(lit)
+	method, okMethod := s.constString(fields[fw.Operation.Method])
+	path, okPath := s.constString(fields[fw.Operation.Path])
+	if !okMethod || !okPath {
+		return "", "", false
+	}
+	return strings.ToUpper(method), path, true
 }
 
 // splitPattern splits a ServeMux pattern, "[METHOD ][HOST]/path", into
