@@ -47,7 +47,7 @@ func newAnalyzer(cfg Config, survey bool) *analysis.Analyzer {
 		URL:              "https://github.com/errcontract/errcontract",
 		Run:              c.run,
 		RunDespiteErrors: true,
-		FactTypes:        []analysis.Fact{new(isConstructor), new(isWriter), new(isPublic), new(declaresDirectives), new(summary), new(isSentinel)},
+		FactTypes:        []analysis.Fact{new(isConstructor), new(isWriter), new(isPublic), new(declaresDirectives), new(summary), new(isSentinel), new(writesStatuses)},
 	}
 	if survey {
 		a.ResultType = reflect.TypeFor[*Survey]()
@@ -134,16 +134,17 @@ type state struct {
 	canonicalPkgs  map[*types.Package]bool
 	canon          *canonical // memoized canonical()
 	files          map[*token.File]*fileInfo
-	summaries      map[*types.Func]*summary        // of the package's functions
-	imported       map[*types.Func]*summary        // memoized imported facts
-	errorWrites    map[*ast.BlockStmt][]errorWrite // by function body, for missing-return
-	writtenAgain   map[*ast.CallExpr]bool          // reported by missing-return
-	handlers       map[ast.Node]*handlerContract   // by *ast.FuncDecl or *ast.FuncLit
-	registered     *[]registration                 // memoized registrations
-	spec           *openapi.Spec                   // the OpenAPI spec of errcontract.yaml, or nil
-	pkgVars        *packageVars                    // memoized packageVarInits()
-	inspect        *inspector.Inspector            // built by root
-	result         *Survey                         // if the analyzer surveys
+	summaries      map[*types.Func]*summary         // of the package's functions
+	imported       map[*types.Func]*summary         // memoized imported facts
+	errorWrites    map[*ast.BlockStmt][]errorWrite  // by function body, for missing-return
+	writtenAgain   map[*ast.CallExpr]bool           // reported by missing-return
+	handlers       map[ast.Node]*handlerContract    // by *ast.FuncDecl or *ast.FuncLit
+	registered     *[]registration                  // memoized registrations
+	spec           *openapi.Spec                    // the OpenAPI spec of errcontract.yaml, or nil
+	handlerWrites  map[*ast.FuncDecl]map[int]string // exported handlers' statuses, where first written
+	pkgVars        *packageVars                     // memoized packageVarInits()
+	inspect        *inspector.Inspector             // built by root
+	result         *Survey                          // if the analyzer surveys
 }
 
 // newState returns the state for checking pass.Pkg. The package serves
@@ -215,8 +216,10 @@ func (s *state) checkCalls() {
 			s.noteErrorWrite(cur, site)
 		}
 		s.noteHandlerStatus(cur, site)
+		s.noteWrittenStatus(cur, site)
 		s.survey(cur, site)
 	}
+	s.exportHandlerWrites()
 	s.checkMissingReturns()
 	if s.r.enabled(ruleUnusedDocumentedStatus) {
 		s.checkUnusedStatuses()

@@ -62,7 +62,9 @@ type specRoute struct {
 	call    *ast.CallExpr
 	method  string // "" for any
 	path    string
-	handler ast.Node // the function of the package registered, or nil
+	handler ast.Node    // the function of the package registered, or nil
+	remote  *types.Func // the function of another package registered, or nil
+	arg     ast.Expr    // the handler argument
 }
 
 // readSpecContracts gives each handler of the package that a route
@@ -194,7 +196,8 @@ func (s *state) specRoutes() []specRoute {
 			arg = call.Args[len(call.Args)-1]
 		}
 		prefix, chainPath, methods := rw.walk(receiver(s, call), 0)
-		rt := specRoute{call: call, handler: s.funcNode(rw.unconvert(arg))}
+		h := rw.unconvert(arg)
+		rt := specRoute{call: call, handler: s.funcNode(h), remote: s.remoteHandler(h), arg: arg}
 		path := chainPath
 		if j, ok := route.Path.Index(); ok && j < len(call.Args) {
 			p, ok := s.constString(call.Args[j])
@@ -514,6 +517,3 @@ func (c *checker) specFor(pass *analysis.Pass, f *config.File) *openapi.Spec {
 	}
 	return spec
 }
-
-// checkRemoteHandler is a stub until handlers of other packages are read.
-func (s *state) checkRemoteHandler(specRoute, []*openapi.Operation) {}
