@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
+	"go.yaml.in/yaml/v3"
 )
 
 // A Spec is what errcontract reads of an OpenAPI document: its operations,
@@ -83,13 +84,30 @@ func (op *Operation) Listing() string {
 // yamlLine finds the line of a syntax error in the loader's message.
 var yamlLine = regexp.MustCompile(`yaml: line (\d+): (.*)$`)
 
+// refError finds the reference of the loader's message about a $ref that
+// resolves to nothing.
+var refError = regexp.MustCompile(`fragment in URI: "([^"]+)"`)
+
 // LoadSpec reads the OpenAPI 3.0 or 3.1 document at path, YAML or JSON,
 // with its $refs resolved. basePath, if not "", replaces the path of the
-// document's first server; "/" means none.
-func LoadSpec(path, basePath string) (*Spec, error) {
-	if _, err := os.Stat(path); err != nil {
+// document's first server; "/" means none. An error names the file, and
+// the line and column of what is wrong where they can be found.
+func LoadSpec(path, basePath string) (spec *Spec, err error) {
+	content, err := os.ReadFile(path)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return nil, fmt.Errorf("openapi: %s: no such file", path)
+		}
 		return nil, fmt.Errorf("openapi: %w", err)
 	}
+	nodes := parseNodes(content)
+	defer func() {
+		// The loader is a dependency: a document it cannot handle is
+		// an error of the spec, not a crash of every driver.
+		if r := recover(); r != nil {
+			spec, err = nil, fmt.Errorf("openapi: %s: the document cannot be read: %v", path, r)
+		}
+	}()
 	loader := openapi3.NewLoader()
 	loader.IncludeOrigin = true
 	doc, err := loader.LoadFromFile(path)
@@ -97,19 +115,33 @@ func LoadSpec(path, basePath string) (*Spec, error) {
 		if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
 			return nil, fmt.Errorf("openapi: %s:%s: %s", path, m[1], m[2])
 		}
+		if m := refError.FindStringSubmatch(err.Error()); m != nil {
+			at := locate(path, nodes, func(parent string, key, value *yaml.Node) *yaml.Node {
+				if key.Value == "$ref" && value.Value == m[1] {
+					return value
+				}
+				return nil
+			})
+			return nil, fmt.Errorf("openapi: %s: $ref %q resolves to nothing", at, m[1])
+		}
 		return nil, fmt.Errorf("openapi: %s: %v", path, err)
 	}
 	if doc.OpenAPI == "" || !strings.HasPrefix(doc.OpenAPI, "3.") {
-		return nil, fmt.Errorf("openapi: %s: version %q is not OpenAPI 3.0 or 3.1", path, doc.OpenAPI)
+		at := locate(path, nodes, func(parent string, key, value *yaml.Node) *yaml.Node {
+			if parent == "" && (key.Value == "openapi" || key.Value == "swagger") {
+				return key
+			}
+			return nil
+		})
+		if doc.OpenAPI == "" {
+			return nil, fmt.Errorf("openapi: %s: the document has no openapi version: it is not OpenAPI 3.0 or 3.1 (a Swagger 2.0 document must be converted)", at)
+		}
+		return nil, fmt.Errorf("openapi: %s: version %q is not OpenAPI 3.0 or 3.1", at, doc.OpenAPI)
 	}
 	if doc.Paths == nil || doc.Paths.Len() == 0 {
 		return nil, fmt.Errorf("openapi: %s: the document has no paths", path)
 	}
-	content, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("openapi: %w", err)
-	}
-	spec := &Spec{Path: path, BasePath: serverBase(doc), Content: content}
+	spec = &Spec{Path: path, BasePath: serverBase(doc), Content: content}
 	if basePath != "" {
 		spec.BasePath = basePath
 	}
@@ -124,13 +156,27 @@ func LoadSpec(path, basePath string) (*Spec, error) {
 			if o.Origin != nil && o.Origin.Key != nil {
 				op.Line, op.Col = o.Origin.Key.Line, o.Origin.Key.Column
 			}
-			if o.Responses == nil {
-				problems = append(problems, fmt.Errorf("openapi: %s: operation %s has no responses", path, op.Name()))
+			at := path
+			if op.Line > 0 {
+				at = fmt.Sprintf("%s:%d:%d", path, op.Line, op.Col)
+			}
+			if o.Responses == nil || o.Responses.Len() == 0 {
+				problems = append(problems, fmt.Errorf("openapi: %s: operation %s has no responses", at, op.Name()))
 				continue
 			}
-			for key := range o.Responses.Map() {
+			for key, r := range o.Responses.Map() {
 				if err := op.addResponse(key); err != nil {
-					problems = append(problems, fmt.Errorf("openapi: %s: operation %s: %v", path, op.Name(), err))
+					if r != nil && r.Origin != nil && r.Origin.Key != nil {
+						at = fmt.Sprintf("%s:%d:%d", path, r.Origin.Key.Line, r.Origin.Key.Column)
+					} else {
+						at = locate(path, nodes, func(parent string, k, _ *yaml.Node) *yaml.Node {
+							if parent == "responses" && k.Value == key {
+								return k
+							}
+							return nil
+						})
+					}
+					problems = append(problems, fmt.Errorf("openapi: %s: operation %s: %v", at, op.Name(), err))
 				}
 			}
 			slices.Sort(op.Statuses)
@@ -145,6 +191,52 @@ func LoadSpec(path, basePath string) (*Spec, error) {
 		return cmp.Or(cmp.Compare(a.Path, b.Path), cmp.Compare(a.Method, b.Method))
 	})
 	return spec, nil
+}
+
+// parseNodes parses the document as YAML, of which JSON is a subset, for
+// the positions of what the loader's messages name; nil if it does not
+// parse.
+func parseNodes(content []byte) *yaml.Node {
+	var doc yaml.Node
+	if yaml.Unmarshal(content, &doc) != nil {
+		return nil
+	}
+	return &doc
+}
+
+// locate returns "path:line:col" of the first node that match returns,
+// called with each key of each mapping of the document, its value, and
+// the key of the mapping ("" at the top); path alone if none.
+func locate(path string, doc *yaml.Node, match func(parent string, key, value *yaml.Node) *yaml.Node) string {
+	var walk func(n *yaml.Node, parent string, depth int) *yaml.Node
+	walk = func(n *yaml.Node, parent string, depth int) *yaml.Node {
+		if n == nil || depth > 64 {
+			return nil
+		}
+		switch n.Kind {
+		case yaml.DocumentNode, yaml.SequenceNode:
+			for _, c := range n.Content {
+				if found := walk(c, parent, depth+1); found != nil {
+					return found
+				}
+			}
+		case yaml.MappingNode:
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				key, value := n.Content[i], n.Content[i+1]
+				if found := match(parent, key, value); found != nil {
+					return found
+				}
+				if found := walk(value, key.Value, depth+1); found != nil {
+					return found
+				}
+			}
+		}
+		return nil
+	}
+	if found := walk(doc, "", 0); found != nil {
+		return fmt.Sprintf("%s:%d:%d", path, found.Line, found.Column)
+	}
+	return path
 }
 
 // addResponse adds the response key of the operation's responses: a

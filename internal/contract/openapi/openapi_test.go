@@ -72,9 +72,15 @@ func TestLoadSpecBasePathAndJSON(t *testing.T) {
 
 func TestLoadSpecErrors(t *testing.T) {
 	for _, tc := range []struct{ file, want string }{
-		{"missing.yaml", "openapi: stat testdata/missing.yaml: no such file or directory"},
-		{"badstatus.yaml", `openapi: testdata/badstatus.yaml: operation GET /a: response "2000" is not a status, a range such as 4XX, or default`},
+		{"missing.yaml", "openapi: testdata/missing.yaml: no such file"},
+		{"badstatus.yaml", `openapi: testdata/badstatus.yaml:7:9: operation GET /a: response "2000" is not a status, a range such as 4XX, or default`},
 		{"syntax.yaml", "openapi: testdata/syntax.yaml:3: did not find expected ',' or '}'"},
+		{"badref.yaml", `openapi: testdata/badref.yaml:7:23: $ref "#/components/responses/Missing" resolves to nothing`},
+		{"badref.json", `openapi: testdata/badref.json:6:23: $ref "#/components/responses/Gone" resolves to nothing`},
+		{"swagger2.yaml", "openapi: testdata/swagger2.yaml:1:1: the document has no openapi version: it is not OpenAPI 3.0 or 3.1"},
+		{"version2.yaml", `openapi: testdata/version2.yaml:1:1: version "2.0" is not OpenAPI 3.0 or 3.1`},
+		{"noresponses.yaml", "openapi: testdata/noresponses.yaml:5:5: operation listA has no responses"},
+		{"empty.yaml", "openapi: testdata/empty.yaml: the document has no openapi version"},
 	} {
 		_, err := LoadSpec(filepath.Join("testdata", tc.file), "")
 		if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
