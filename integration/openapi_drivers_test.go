@@ -8,16 +8,22 @@ import (
 	"time"
 )
 
-// An OpenAPI module serves two routes on a ServeMux: getLink, whose
-// operation documents 200 404 500 and which writes 409, and a stats route
-// that its spec lacks. Its source is unique, so that no cached result of a
-// driver applies.
+// An OpenAPI module serves three routes on a ServeMux: getLink, whose
+// operation documents 200 404 500 and which writes 409; a stats route
+// that its spec lacks; and getOwner, whose operation documents 200 404 and
+// whose handler, in package handlers, writes 403, which its fact carries
+// to the registration. Its source is unique, so that no cached result of
+// a driver applies.
 func newOpenAPIModule(t *testing.T) string {
 	t.Helper()
 	dir := filepath.Join(work, "openapi", strings.ReplaceAll(t.Name(), "/", "-"))
 	src := fmt.Sprintf(`package main
 
-import "net/http"
+import (
+	"net/http"
+
+	"example.com/links/handlers"
+)
 
 // %d
 func getLink(w http.ResponseWriter, r *http.Request) {
@@ -34,14 +40,16 @@ func main() {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /links/{id}", getLink)
 	mux.HandleFunc("GET /links/{id}/stats", linkStats)
+	mux.HandleFunc("GET /links/{id}/owner", handlers.Owner)
 	http.ListenAndServe("localhost:8080", mux)
 }
 `, time.Now().UnixNano())
 	for name, content := range map[string]string{
-		"go.mod":           "module example.com/links\n\ngo 1.26.0\n",
-		"main.go":          src,
-		"errcontract.yaml": "openapi: api/openapi.yaml\n",
-		"api/openapi.yaml": openAPILinks,
+		"go.mod":            "module example.com/links\n\ngo 1.26.0\n",
+		"main.go":           src,
+		"errcontract.yaml":  "openapi: api/openapi.yaml\n",
+		"api/openapi.yaml":  openAPILinks,
+		"handlers/owner.go": ownerSrc,
 	} {
 		writeFile(t, filepath.Join(dir, name), content)
 	}
@@ -58,6 +66,12 @@ paths:
         "200": {description: the link}
         "404": {$ref: "#/components/responses/Error"}
         "500": {$ref: "#/components/responses/Error"}
+  /links/{id}/owner:
+    get:
+      operationId: getOwner
+      responses:
+        "200": {description: the owner}
+        "404": {$ref: "#/components/responses/Error"}
 components:
   responses:
     Error:
@@ -71,14 +85,25 @@ components:
               message: {type: string}
 `
 
+const ownerSrc = `package handlers
+
+import "net/http"
+
+func Owner(w http.ResponseWriter, r *http.Request) {
+	w.WriteHeader(http.StatusForbidden)
+}
+`
+
 // openAPIWant are the findings every driver must print for the module:
-// the line of main.go, and a text of the message.
+// the line of main.go, the rule, and a text of the message.
 var openAPIWant = []struct {
 	line int
+	rule string
 	text string
 }{
-	{8, "status 409 is not documented by operation getLink (200 404 500)"},
-	{19, "route GET /links/{id}/stats is not"},
+	{12, "undocumented-status", "status 409 is not documented by operation getLink (200 404 500)"},
+	{23, "openapi-route", "route GET /links/{id}/stats is not in the OpenAPI spec api/openapi.yaml"},
+	{24, "undocumented-status", "status 403 is not documented by operation getOwner (200 404): handlers.Owner writes it at owner.go:6:16"},
 }
 
 // checkOpenAPIFindings reports each finding of openAPIWant that no line
@@ -132,8 +157,10 @@ linters:
 `)
 		out, stderr, _ := runIn(t, dir, lint, "run", "--config="+config, "./...")
 		checkOpenAPIFindings(t, "golangci-lint", out+stderr)
-		if !strings.Contains(out, "undocumented-status: "+openAPIWant[0].text) {
-			t.Errorf("golangci-lint did not name the rule undocumented-status:\n%s", out)
+		for _, w := range openAPIWant {
+			if !strings.Contains(out, w.rule+": "+w.text) {
+				t.Errorf("golangci-lint did not name the rule %s of %q:\n%s", w.rule, w.text, out)
+			}
 		}
 	})
 	t.Run("gopls", func(t *testing.T) {
