@@ -65,6 +65,9 @@ type specRoute struct {
 	handler ast.Node    // the function of the package registered, or nil
 	remote  *types.Func // the function of another package registered, or nil
 	arg     ast.Expr    // the handler argument
+	// prefixKnown is set where the router the route is registered on was
+	// followed to where it is made, with every prefix a constant.
+	prefixKnown bool
 }
 
 // readSpecContracts gives each handler of the package that a route
@@ -81,6 +84,9 @@ func (s *state) readSpecContracts() {
 	routes := s.specRoutes()
 	for _, rt := range routes {
 		ops := s.spec.Lookup(rt.method, rt.path)
+		if len(ops) == 0 && !rt.prefixKnown {
+			continue // a router whose prefix is not known: its routes cannot be judged
+		}
 		if len(ops) == 0 {
 			s.r.report(analysis.Diagnostic{
 				Pos:      rt.call.Pos(),
@@ -195,9 +201,9 @@ func (s *state) specRoutes() []specRoute {
 		if route.Last {
 			arg = call.Args[len(call.Args)-1]
 		}
-		prefix, chainPath, methods := rw.walk(receiver(s, call), 0)
+		prefix, chainPath, methods, known := rw.walk(receiver(s, call), 0)
 		h := rw.unconvert(arg)
-		rt := specRoute{call: call, handler: s.funcNode(h), remote: s.remoteHandler(h), arg: arg}
+		rt := specRoute{call: call, handler: s.funcNode(h), remote: s.remoteHandler(h), arg: arg, prefixKnown: known}
 		path := chainPath
 		if j, ok := route.Path.Index(); ok && j < len(call.Args) {
 			p, ok := s.constString(call.Args[j])
@@ -404,7 +410,7 @@ func (rw *routeWalker) indexCall(call *ast.CallExpr) {
 			return
 		}
 		if p, ok := rw.s.constString(call.Args[j]); ok {
-			prefix, _, _ := rw.walk(receiver(rw.s, call), 0)
+			prefix, _, _, _ := rw.walk(receiver(rw.s, call), 0)
 			rw.mounts[fn] = prefix + strings.TrimSuffix(p, "/")
 		}
 	}
@@ -413,22 +419,29 @@ func (rw *routeWalker) indexCall(call *ast.CallExpr) {
 // walk follows e, a router or a route of a chain, back to where it is
 // made, and returns the prefix it is under, the path its chain sets
 // (gorilla's Path), and the methods its chain sets (gorilla's Methods).
-func (rw *routeWalker) walk(e ast.Expr, depth int) (prefix, path string, methods []string) {
-	if e == nil || depth > maxChain {
-		return "", "", nil
+// known is false where the router could not be followed to where it is
+// made (a parameter, a field) or a prefix is not a constant: its prefix
+// is not known.
+func (rw *routeWalker) walk(e ast.Expr, depth int) (prefix, path string, methods []string, known bool) {
+	if e == nil {
+		return "", "", nil, true // a function of the package: http.HandleFunc
+	}
+	if depth > maxChain {
+		return "", "", nil, false
 	}
 	s := rw.s
 	switch e := ast.Unparen(e).(type) {
 	case *ast.CallExpr:
 		route := rw.route(e)
 		if route == nil {
-			return "", "", nil
+			return "", "", nil, true // where the router is made: chi.NewRouter()
 		}
-		prefix, path, methods = rw.walk(receiver(s, e), depth+1)
+		prefix, path, methods, known = rw.walk(receiver(s, e), depth+1)
 		switch route.Kind {
 		case httpmodel.Group:
 			if i, ok := route.Path.Index(); ok && i < len(e.Args) {
-				p, _ := s.constString(e.Args[i])
+				p, ok := s.constString(e.Args[i])
+				known = known && ok
 				prefix += strings.TrimSuffix(p, "/")
 			}
 		case httpmodel.Methods:
@@ -438,24 +451,24 @@ func (rw *routeWalker) walk(e ast.Expr, depth int) (prefix, path string, methods
 				path, _ = s.constString(e.Args[i])
 			}
 		}
-		return prefix, path, methods
+		return prefix, path, methods, known
 	case *ast.Ident:
 		v, _ := s.pass.TypesInfo.Uses[e].(*types.Var)
 		if v == nil {
-			return "", "", nil
+			return "", "", nil, false
 		}
 		if call := rw.params[v]; call != nil {
 			return rw.walk(call, depth+1)
 		}
 		if value, ok := rw.assigned[v]; ok {
-			prefix, path, methods = rw.walk(value, depth+1)
+			prefix, path, methods, known = rw.walk(value, depth+1)
 			if prefix == "" && rw.owner[v] != nil {
 				prefix = rw.mounts[rw.owner[v]]
 			}
-			return prefix, path, methods
+			return prefix, path, methods, known
 		}
 	}
-	return "", "", nil
+	return "", "", nil, false
 }
 
 // methodArgs returns the methods that a Methods call sets.

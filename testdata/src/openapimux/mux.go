@@ -70,3 +70,15 @@ func getLinkByHost(w http.ResponseWriter, r *http.Request) {
 func notRouted(w http.ResponseWriter, r *http.Request) {
 	http.Error(w, "teapot", http.StatusTeapot) // want `status 418 is not documented by the contentful contract \(400 401 403 404 409 422 429 500 502\)`
 }
+
+// registerMore registers on a mux it is given, whose prefix (a
+// StripPrefix mount, say) is not known: a route the spec lacks is not
+// reported, and one it has is checked against its operation.
+func registerMore(m *http.ServeMux) {
+	m.HandleFunc("GET /tags", listTags)
+	m.HandleFunc("GET /v1/links/{id}", getLinkAgain)
+}
+
+func getLinkAgain(w http.ResponseWriter, r *http.Request) {
+	w.WriteHeader(http.StatusConflict) // want `status 409 is not documented by operation getLink \(200 404 500\)`
+}
