@@ -593,6 +593,9 @@ func (env *handlerEnv) requireEveryCategory(tb testing.TB, a *analysis.Analyzer,
 		}
 	}
 	for _, category := range append(slices.Clone(rules), categoryDirective) {
+		if category == ruleOpenAPIRoute {
+			continue // it needs an OpenAPI spec, which the fuzzed package has none of: TestOpenAPI* cover it
+		}
 		if !seen[category] {
 			tb.Errorf("no seed is reported under %s", category)
 		}

@@ -66,6 +66,10 @@ paths:
         "200": {description: the link}
         "404": {$ref: "#/components/responses/Error"}
         "500": {$ref: "#/components/responses/Error"}
+    delete:
+      operationId: deleteLink
+      responses:
+        "204": {description: deleted}
   /links/{id}/owner:
     get:
       operationId: getOwner
@@ -171,5 +175,58 @@ linters:
 			t.Fatalf("gopls check: exit %d\n%s\n%s", code, out, stderr)
 		}
 		checkOpenAPIFindings(t, "gopls check", out)
+	})
+}
+
+// TestOpenAPIUnservedDrivers checks where each driver shows an operation
+// that no route serves, with unused-documented-status enabled: at the
+// operation's method key in the spec, a file of no package.
+func TestOpenAPIUnservedDrivers(t *testing.T) {
+	requireIntegration(t)
+	const want = "api/openapi.yaml:11:5: operation deleteLink (DELETE /links/{id}) of the OpenAPI spec is served by no route of package example.com/links"
+	enable := func(t *testing.T) string {
+		dir := newOpenAPIModule(t)
+		writeFile(t, filepath.Join(dir, "errcontract.yaml"), "openapi: api/openapi.yaml\nenable: [unused-documented-status]\n")
+		return dir
+	}
+	shows := func(out string) bool {
+		for line := range strings.SplitSeq(out, "\n") {
+			if strings.Contains(line, want) || strings.Contains(line, strings.Replace(want, ": operation", ": unused-documented-status: operation", 1)) {
+				return true
+			}
+		}
+		return false
+	}
+	t.Run("command", func(t *testing.T) {
+		out, stderr, _ := runIn(t, enable(t), errcontractTool.binary(t), "./...")
+		if !shows(out + stderr) {
+			t.Errorf("errcontract printed no %q:\n%s%s", want, out, stderr)
+		}
+	})
+	t.Run("go vet", func(t *testing.T) {
+		out, stderr, _ := runIn(t, enable(t), "go", "vet", "-vettool="+errcontractTool.binary(t), "./...")
+		if !shows(out + stderr) {
+			t.Errorf("go vet printed no %q:\n%s%s", want, out, stderr)
+		}
+	})
+	t.Run("golangci-lint", func(t *testing.T) {
+		lint := golangciLintTool.binary(t)
+		dir := enable(t)
+		config := filepath.Join(t.TempDir(), ".golangci.yml")
+		writeFile(t, config, "version: \"2\"\nlinters:\n  default: none\n  enable: [errcontract]\n  settings:\n    custom:\n      errcontract:\n        type: module\n        settings: {}\n")
+		out, stderr, _ := runIn(t, dir, lint, "run", "--config="+config, "./...")
+		t.Logf("golangci-lint:\n%s%s", out, stderr)
+		if !shows(out + stderr) {
+			t.Errorf("golangci-lint printed no %q", want)
+		}
+	})
+	t.Run("gopls", func(t *testing.T) {
+		gopls := goplsTool.binary(t)
+		dir := enable(t)
+		out, stderr, _ := runIn(t, dir, gopls, "check", "main.go")
+		t.Logf("gopls check:\n%s%s", out, stderr)
+		if !shows(out + stderr) {
+			t.Errorf("gopls check printed no %q", want)
+		}
 	})
 }

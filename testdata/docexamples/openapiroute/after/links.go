@@ -6,8 +6,10 @@ import (
 	"github.com/errcontract/errcontract/apierror"
 )
 
-func routes(mux *http.ServeMux) {
+func routes() *http.ServeMux {
+	mux := http.NewServeMux()
 	mux.HandleFunc("GET /v1/links/{id}", getLink)
+	return mux
 }
 
 func getLink(w http.ResponseWriter, r *http.Request) {
