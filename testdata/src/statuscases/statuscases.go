@@ -80,7 +80,7 @@ func packageVarField(w http.ResponseWriter, r *http.Request) {
 	w.WriteHeader(errMaintenance.Status) // want `^status 503 is not documented by the contentful contract \(400 401 403 404 409 422 429 500 502\)$`
 }
 
-var errChanged = apiError{Status: http.StatusConflict}
+var errChanged = apiError{Status: http.StatusTeapot}
 
 func changeStatus(status int) { errChanged.Status = status }
 
