@@ -2,9 +2,7 @@ package analyzer
 
 import (
 	"go/ast"
-	"go/token"
 	"go/types"
-	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -12,6 +10,7 @@ import (
 	"golang.org/x/tools/go/cfg"
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/errcontract/errcontract/internal/dataflow"
 	"github.com/errcontract/errcontract/internal/httpmodel"
 )
 
@@ -89,7 +88,7 @@ func funcBody(n ast.Node) *ast.BlockStmt {
 // response, or out of the branch that wrote it into the function's work.
 func (s *state) checkMissingReturns() {
 	for body, writes := range s.errorWrites {
-		g := cfg.New(body, s.mayReturn)
+		g := dataflow.New(body, s.pass.TypesInfo, s.mayReturn)
 		for _, w := range writes {
 			s.checkAfter(g, body, w)
 		}
@@ -122,48 +121,35 @@ func (s *state) mayReturn(call *ast.CallExpr) bool {
 	return true
 }
 
-// checkAfter walks the paths that leave the error write w.
-func (s *state) checkAfter(g *cfg.CFG, body *ast.BlockStmt, w errorWrite) {
-	start, index := blockOf(g, w.stmt)
-	if start == nil || !start.Live {
-		return // dead code is not reported
-	}
+// checkAfter walks the paths that can run after the error write w. Dead
+// code is not reported: no path reaches it, so none leaves it.
+func (s *state) checkAfter(g *dataflow.Graph, body *ast.BlockStmt, w errorWrite) {
 	branch, list := s.enclosingList(body, w.stmt)
 	if jumpsAfter(list, w.stmt) {
 		return // continue or goto: the handler moves on deliberately
 	}
 	reportedB := false
-	seen := make(map[*cfg.Block]bool)
-	var visit func(b *cfg.Block, from int)
-	visit = func(b *cfg.Block, from int) {
-		for _, n := range b.Nodes[from:] {
-			if !s.wellTyped(n) {
-				return // what code that does not type-check does is not known
-			}
-			if !reportedB && branch != body && !within(n, branch) && s.isWork(n) {
-				reportedB = true
-				s.r.report(analysis.Diagnostic{
-					Pos:      w.site.call.Pos(),
-					End:      w.site.call.End(),
-					Category: ruleMissingReturn,
-					Message:  "handler goes on after writing an error response; add a return",
-				})
-			}
-			if w.complete {
-				if again := s.writeTo(n, w.site.writer); again != nil {
-					s.reportWriteAgain(again)
-					return // the path has answered twice: one finding is enough
-				}
+	g.After(w.stmt, func(n ast.Node) bool {
+		if !s.wellTyped(n) {
+			return false // what code that does not type-check does is not known
+		}
+		if !reportedB && branch != body && !within(n, branch) && s.isWork(n) {
+			reportedB = true
+			s.r.report(analysis.Diagnostic{
+				Pos:      w.site.call.Pos(),
+				End:      w.site.call.End(),
+				Category: ruleMissingReturn,
+				Message:  "handler goes on after writing an error response; add a return",
+			})
+		}
+		if w.complete {
+			if again := s.writeTo(n, w.site.writer); again != nil {
+				s.reportWriteAgain(again)
+				return false // the path has answered twice: one finding is enough
 			}
 		}
-		for _, succ := range b.Succs {
-			if !seen[succ] {
-				seen[succ] = true
-				visit(succ, 0)
-			}
-		}
-	}
-	visit(start, index+1)
+		return true
+	})
 }
 
 // reportWriteAgain reports a write after a complete error response, once.
@@ -180,49 +166,24 @@ func (s *state) reportWriteAgain(call *ast.CallExpr) {
 	})
 }
 
-// blockOf returns the block of g holding stmt, and stmt's index there.
+// blockOf is dataflow.BlockOf.
 func blockOf(g *cfg.CFG, stmt ast.Stmt) (*cfg.Block, int) {
-	for _, b := range g.Blocks {
-		if i := slices.Index(b.Nodes, ast.Node(stmt)); i >= 0 {
-			return b, i
-		}
-	}
-	return nil, 0
+	return dataflow.BlockOf(g, stmt)
 }
 
-// jumpsAfter reports whether a continue or goto follows stmt in list. The
-// control-flow graph turns those into edges, so they are found here.
+// jumpsAfter is dataflow.JumpsAfter.
 func jumpsAfter(list []ast.Stmt, stmt ast.Stmt) bool {
-	for _, st := range list[slices.Index(list, stmt)+1:] {
-		if br, ok := st.(*ast.BranchStmt); ok && (br.Tok == token.CONTINUE || br.Tok == token.GOTO) {
-			return true
-		}
-	}
-	return false
+	return dataflow.JumpsAfter(list, stmt)
 }
 
-// enclosingList returns the innermost block, case or select clause of body
-// whose statements include stmt, and those statements.
+// enclosingList is dataflow.EnclosingList.
 func (s *state) enclosingList(body *ast.BlockStmt, stmt ast.Stmt) (ast.Node, []ast.Stmt) {
-	var list ast.Node = body
-	stmts := body.List
-	ast.Inspect(body, func(n ast.Node) bool {
-		if n == nil || n.Pos() > stmt.Pos() || n.End() < stmt.End() {
-			return false
-		}
-		if _, ok := n.(*ast.FuncLit); ok {
-			return false
-		}
-		if ss, _ := stmtList(n); slices.Contains(ss, stmt) {
-			list, stmts = n, ss
-		}
-		return true
-	})
-	return list, stmts
+	return dataflow.EnclosingList(body, stmt)
 }
 
+// within is dataflow.Within.
 func within(n, outer ast.Node) bool {
-	return outer.Pos() <= n.Pos() && n.End() <= outer.End()
+	return dataflow.Within(n, outer)
 }
 
 // writeTo returns the first call in n that writes to the response writer

@@ -3,6 +3,8 @@ package analyzer
 import (
 	"go/ast"
 	"go/types"
+
+	"github.com/errcontract/errcontract/internal/dataflow"
 )
 
 // typeNameOf returns the declaration of the named type that t is or
@@ -26,13 +28,5 @@ func isNamed(t types.Type, pkg, name string) bool {
 
 // stmtList returns the statements of a block, case or select clause.
 func stmtList(n ast.Node) ([]ast.Stmt, bool) {
-	switch n := n.(type) {
-	case *ast.BlockStmt:
-		return n.List, true
-	case *ast.CaseClause:
-		return n.Body, true
-	case *ast.CommClause:
-		return n.Body, true
-	}
-	return nil, false
+	return dataflow.StmtList(n)
 }
