@@ -213,6 +213,9 @@ func (s *state) checkCalls() {
 		s.survey(cur, site)
 	}
 	s.checkMissingReturns()
+	if s.r.enabled(ruleSuperfluousWrite) {
+		s.checkSuperfluousWrites(root)
+	}
 	if s.r.enabled(ruleUnusedDocumentedStatus) {
 		s.checkUnusedStatuses()
 	}

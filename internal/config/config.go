@@ -21,11 +21,12 @@ const (
 	ErrorLeak              = "error-leak"
 	MissingReturn          = "missing-return"
 	UnusedDocumentedStatus = "unused-documented-status"
+	SuperfluousWrite       = "superfluous-write"
 )
 
 // Rules returns the rules in the order the documentation presents them.
 func Rules() []string {
-	return []string{RawHTTPError, UndocumentedStatus, ErrorLeak, MissingReturn, UnusedDocumentedStatus}
+	return []string{RawHTTPError, UndocumentedStatus, ErrorLeak, MissingReturn, SuperfluousWrite, UnusedDocumentedStatus}
 }
 
 // OffByDefault returns the rules that run only when enabled.
