@@ -221,6 +221,9 @@ func (s *state) checkCalls() {
 	}
 	s.exportHandlerWrites()
 	s.checkMissingReturns()
+	if s.r.enabled(ruleSuperfluousWrite) {
+		s.checkSuperfluousWrites(root)
+	}
 	if s.r.enabled(ruleUnusedDocumentedStatus) {
 		s.checkUnusedStatuses()
 	}

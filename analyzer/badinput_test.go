@@ -25,7 +25,7 @@ func TestBadConfigFailsRun(t *testing.T) {
 	}{
 		{"unknown preset", Config{Contract: "x"}, `unknown contract "x" (valid: contensis, contentful, jsonapi, management, problem)`},
 		{"status out of range", Config{Statuses: []int{404, 42}}, "status 42 is out of range (valid: 100 to 599)"},
-		{"unknown rule", Config{Disable: []string{"leaks"}}, `unknown rule "leaks" (valid: raw-http-error, undocumented-status, error-leak, missing-return, unused-documented-status, openapi-route)`},
+		{"unknown rule", Config{Disable: []string{"leaks"}}, `unknown rule "leaks" (valid: raw-http-error, undocumented-status, error-leak, missing-return, superfluous-write, unused-documented-status, openapi-route)`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := analyzeSafely(New(tc.cfg), pkgs)

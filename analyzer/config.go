@@ -11,6 +11,7 @@ const (
 	ruleUndocumentedStatus = config.UndocumentedStatus
 	ruleErrorLeak          = config.ErrorLeak
 	ruleMissingReturn      = config.MissingReturn
+	ruleSuperfluousWrite   = config.SuperfluousWrite
 
 	ruleUnusedDocumentedStatus = config.UnusedDocumentedStatus
 	ruleOpenAPIRoute           = config.OpenAPIRoute

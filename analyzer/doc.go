@@ -46,6 +46,18 @@
 // runtime.Goexit, continue and goto end the path; dead code and else
 // branches are not "after".
 //
+// superfluous-write: a header written after the response's header was
+// already written, and a header changed after the response was committed,
+// on the same response writer on some path of the function: WriteHeader
+// (and http.Error, http.Redirect, http.ServeContent, http.ServeFile, a
+// canonical writer or a helper that writes a status) after a WriteHeader
+// or a body write (Write, fmt.Fprint*, io.WriteString, io.Copy, encoders,
+// templates, a helper that writes its argument), and w.Header().Set, Add
+// or Del of a constant key after one. Trailers (keys declared in the
+// "Trailer" header, or with the http.TrailerPrefix prefix), 1xx statuses,
+// Flush and writes in exclusive branches are fine; a path set a local
+// bool flag on is followed only where the flag lets it run.
+//
 // Per-handler contracts: a handler whose doc comment documents its own
 // statuses, with swag annotations (@Success, @Failure, @Response) or an
 // //errcontract:statuses directive, is checked against them instead of the

@@ -178,7 +178,7 @@ func TestBadFlags(t *testing.T) {
 		{"-contract=soap", `unknown contract "soap" (valid: contensis, contentful, jsonapi, management, problem)`},
 		{"-statuses=404,x", `status "x" is not a number (valid: 100 to 599)`},
 		{"-statuses=42", `status 42 is out of range (valid: 100 to 599)`},
-		{"-disable=leak", `unknown rule "leak" (valid: raw-http-error, undocumented-status, error-leak, missing-return, unused-documented-status, openapi-route)`},
+		{"-disable=leak", `unknown rule "leak" (valid: raw-http-error, undocumented-status, error-leak, missing-return, superfluous-write, unused-documented-status, openapi-route)`},
 		{"-nosuch", `flag provided but not defined: -nosuch`},
 	} {
 		out, code := run(t, root, binary, tc.flag, "./testdata/demo/...")

@@ -22,11 +22,12 @@ const (
 	MissingReturn          = "missing-return"
 	UnusedDocumentedStatus = "unused-documented-status"
 	OpenAPIRoute           = "openapi-route"
+	SuperfluousWrite       = "superfluous-write"
 )
 
 // Rules returns the rules in the order the documentation presents them.
 func Rules() []string {
-	return []string{RawHTTPError, UndocumentedStatus, ErrorLeak, MissingReturn, UnusedDocumentedStatus, OpenAPIRoute}
+	return []string{RawHTTPError, UndocumentedStatus, ErrorLeak, MissingReturn, SuperfluousWrite, UnusedDocumentedStatus, OpenAPIRoute}
 }
 
 // OffByDefault returns the rules that run only when enabled.

@@ -20,7 +20,7 @@ func TestValidate(t *testing.T) {
 		{"unknown preset", Config{Contract: "graphql"}, `unknown contract "graphql" (valid: contensis, contentful, jsonapi, management, problem)`},
 		{"status too low", Config{Statuses: []int{99}}, "status 99 is out of range (valid: 100 to 599)"},
 		{"status too high", Config{Statuses: []int{404, 600}}, "status 600 is out of range"},
-		{"unknown rule", Config{Disable: []string{"leaks"}}, `unknown rule "leaks" (valid: raw-http-error, undocumented-status, error-leak, missing-return, unused-documented-status, openapi-route)`},
+		{"unknown rule", Config{Disable: []string{"leaks"}}, `unknown rule "leaks" (valid: raw-http-error, undocumented-status, error-leak, missing-return, superfluous-write, unused-documented-status, openapi-route)`},
 		{"unknown enabled rule", Config{Enable: []string{"leaks"}}, `unknown rule "leaks"`},
 		{"known rules", Config{Disable: []string{ErrorLeak, RawHTTPError}}, ""},
 	} {

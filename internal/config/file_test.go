@@ -107,7 +107,7 @@ func TestParseProblems(t *testing.T) {
 		{"constructor unknown field", "constructors: [{func: example.com/x.NotFound, status: 404, message: x}]\n",
 			`errcontract.yaml:1:60: unknown key "message" (valid: func, status, code)`},
 		{"unknown rule", "disable: [missing-return, leaks]\n",
-			`errcontract.yaml:1:27: unknown rule "leaks" (valid: raw-http-error, undocumented-status, error-leak, missing-return, unused-documented-status, openapi-route)`},
+			`errcontract.yaml:1:27: unknown rule "leaks" (valid: raw-http-error, undocumented-status, error-leak, missing-return, superfluous-write, unused-documented-status, openapi-route)`},
 		{"enable not a list", "enable: unused-documented-status\n",
 			"errcontract.yaml:1:9: enable must be a list of rules, not a string"},
 		{"tests not a boolean", "tests: yes\n", `errcontract.yaml:1:8: tests must be true or false, not "yes"`},
