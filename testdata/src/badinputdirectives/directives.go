@@ -27,7 +27,7 @@ type (
 func loose(w http.ResponseWriter) {
 	//errcontract:public // want `^malformed directive: errcontract:public must be in the doc comment of a type$`
 	//errcontract: // want `^malformed directive: unknown directive errcontract: \(valid: constructor, writer, public, statuses, ignore\)$`
-	//errcontract:ignore raw-http-error,,error-leak -- an empty rule name // want `^malformed directive: unknown rule "" \(valid: raw-http-error, undocumented-status, error-leak, missing-return, unused-documented-status\)$`
+	//errcontract:ignore raw-http-error,,error-leak -- an empty rule name // want `^malformed directive: unknown rule "" \(valid: raw-http-error, undocumented-status, error-leak, missing-return, superfluous-write, unused-documented-status\)$`
 	//errcontract:ignore -- no rules // want `^malformed directive: errcontract:ignore needs one comma-separated list of rules before --$`
 	//errcontract:ignore raw-http-error error-leak -- two lists // want `^malformed directive: errcontract:ignore needs one comma-separated list of rules before --$`
 	http.Error(w, "loose", http.StatusBadRequest) // want `^http.Error bypasses`

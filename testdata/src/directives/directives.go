@@ -60,7 +60,7 @@ func ignoreProblems(w http.ResponseWriter) { // want ignoreProblems:`summary\(st
 	//errcontract:ignore raw-http-error --   // want `^malformed directive: errcontract:ignore needs a reason`
 	http.Error(w, "b", http.StatusBadRequest) // want `^http.Error bypasses`
 
-	//errcontract:ignore no-such-rule -- because // want `^malformed directive: unknown rule "no-such-rule" \(valid: raw-http-error, undocumented-status, error-leak, missing-return, unused-documented-status\)$`
+	//errcontract:ignore no-such-rule -- because // want `^malformed directive: unknown rule "no-such-rule" \(valid: raw-http-error, undocumented-status, error-leak, missing-return, superfluous-write, unused-documented-status\)$`
 	http.Error(w, "c", http.StatusBadRequest) // want `^http.Error bypasses`
 
 	//errcontract:ignore undocumented-status -- nothing here // want `^errcontract:ignore suppresses no undocumented-status finding$`
