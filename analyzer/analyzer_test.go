@@ -50,7 +50,7 @@ func TestUndocumentedStatus(t *testing.T) {
 
 func TestUndocumentedStatusJSONAPI(t *testing.T) {
 	t.Parallel()
-	cfg := Config{Contract: "jsonapi", Disable: []string{ruleRawHTTPError, ruleErrorLeak}}
+	cfg := Config{Contract: "jsonapi", Disable: []string{ruleRawHTTPError, ruleErrorLeak, ruleSuperfluousWrite}}
 	analysistest.Run(t, testdata(t), New(cfg), "jsonapistatus")
 }
 

@@ -64,7 +64,7 @@ func TestDemoSARIF(t *testing.T) {
 	for _, rule := range log.Runs[0].Tool.Driver.Rules {
 		ids = append(ids, rule.ID)
 	}
-	for _, id := range []string{"raw-http-error", "undocumented-status", "error-leak", "missing-return", "unused-documented-status", "openapi-route", "directive"} {
+	for _, id := range []string{"raw-http-error", "undocumented-status", "error-leak", "missing-return", "superfluous-write", "unused-documented-status", "openapi-route", "directive"} {
 		if !strings.Contains(" "+strings.Join(ids, " ")+" ", " "+id+" ") {
 			t.Errorf("rule %s is missing from the driver's rules %v", id, ids)
 		}

@@ -121,7 +121,10 @@ func TestSARIF(t *testing.T) {
 	if got := run.Tool.Driver.Rules[cfg.RuleIndex].HelpURI; got != "https://example.com/errcontract#configuration" {
 		t.Errorf("config's helpUri %q, want the URL of its diagnostics", got)
 	}
-	if got := run.Tool.Driver.Rules[raw.RuleIndex+4].HelpURI; got != "https://example.com/errcontract#unused-documented-status" {
+	if got := run.Tool.Driver.Rules[raw.RuleIndex+4].HelpURI; got != "https://example.com/errcontract#superfluous-write" {
+		t.Errorf("superfluous-write's helpUri %q, want the analyzer's URL and the rule as fragment", got)
+	}
+	if got := run.Tool.Driver.Rules[raw.RuleIndex+5].HelpURI; got != "https://example.com/errcontract#unused-documented-status" {
 		t.Errorf("unused-documented-status's helpUri %q, want the analyzer's URL and the rule as fragment", got)
 	}
 
