@@ -1,8 +1,11 @@
 package analyzer
 
 import (
+	"cmp"
 	"go/ast"
 	"go/types"
+	"maps"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -87,9 +90,14 @@ func funcBody(n ast.Node) *ast.BlockStmt {
 // response, paths that go on after it: to another write to the same
 // response, or out of the branch that wrote it into the function's work.
 func (s *state) checkMissingReturns() {
-	for body, writes := range s.errorWrites {
+	// Bodies in source order, so that findings come out in the same
+	// order on every run and in every driver.
+	bodies := slices.SortedFunc(maps.Keys(s.errorWrites), func(a, b *ast.BlockStmt) int {
+		return cmp.Compare(a.Pos(), b.Pos())
+	})
+	for _, body := range bodies {
 		g := dataflow.New(body, s.pass.TypesInfo, s.mayReturn)
-		for _, w := range writes {
+		for _, w := range s.errorWrites[body] {
 			s.checkAfter(g, body, w)
 		}
 	}
