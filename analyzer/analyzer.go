@@ -285,3 +285,15 @@ func findResponseWriter(pkg *types.Package) *types.Interface {
 	}
 	return visit(pkg)
 }
+
+// uses returns the object that e, an identifier or a selector such as
+// pkg.Name or a method value x.M, refers to; nil for other expressions.
+func (s *state) uses(e ast.Expr) types.Object {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		return s.pass.TypesInfo.Uses[e]
+	case *ast.SelectorExpr:
+		return s.pass.TypesInfo.Uses[e.Sel]
+	}
+	return nil
+}

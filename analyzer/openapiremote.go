@@ -141,16 +141,7 @@ func (s *state) exportHandlerWrites() {
 // remoteHandler returns the function of another package that e, a route's
 // handler, names: handlers.GetLink, or the method value h.GetLink.
 func (s *state) remoteHandler(e ast.Expr) *types.Func {
-	var id *ast.Ident
-	switch e := ast.Unparen(e).(type) {
-	case *ast.Ident:
-		id = e
-	case *ast.SelectorExpr:
-		id = e.Sel
-	default:
-		return nil
-	}
-	fn, _ := s.pass.TypesInfo.Uses[id].(*types.Func)
+	fn, _ := s.uses(e).(*types.Func)
 	if fn == nil || fn.Pkg() == nil || fn.Pkg() == s.pass.Pkg {
 		return nil
 	}

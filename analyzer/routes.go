@@ -94,18 +94,10 @@ func (s *state) registrationOf(call *ast.CallExpr) (registration, bool) {
 // funcNode returns the function of the package that e denotes: a function
 // literal, or the declaration of a function or method named by e.
 func (s *state) funcNode(e ast.Expr) ast.Node {
-	var id *ast.Ident
-	switch e := ast.Unparen(e).(type) {
-	case *ast.FuncLit:
-		return e
-	case *ast.Ident:
-		id = e
-	case *ast.SelectorExpr:
-		id = e.Sel // a method value, or a qualified function
-	default:
-		return nil
+	if lit, ok := ast.Unparen(e).(*ast.FuncLit); ok {
+		return lit
 	}
-	fn, _ := s.pass.TypesInfo.Uses[id].(*types.Func)
+	fn, _ := s.uses(e).(*types.Func) // a function, a method value, or a qualified function
 	if fn == nil || fn.Pkg() != s.pass.Pkg {
 		return nil
 	}

@@ -69,16 +69,7 @@ func isConstantError(info *types.Info, e ast.Expr) bool {
 // module being checked (of the package itself, where the driver tells no
 // module).
 func (s *state) isModuleSentinel(e ast.Expr) bool {
-	var id *ast.Ident
-	switch e := ast.Unparen(e).(type) {
-	case *ast.Ident:
-		id = e
-	case *ast.SelectorExpr:
-		id = e.Sel
-	default:
-		return false
-	}
-	v, ok := s.pass.TypesInfo.Uses[id].(*types.Var)
+	v, ok := s.uses(e).(*types.Var)
 	if !ok || v.Pkg() == nil || v.Parent() != v.Pkg().Scope() || !s.inModule(v.Pkg()) {
 		return false
 	}
