@@ -1,7 +1,7 @@
 package analyzer
 
 // The reachability queries of superfluous-write. They belong with the path
-// logic of missing-return (blockOf, within, mayReturn), whose control-flow
+// logic of missing-return (dataflow.BlockOf, dataflow.Within, mayReturn), whose control-flow
 // graphs they walk in the same way.
 
 import (
@@ -15,6 +15,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/cfg"
+
+	"github.com/errcontract/errcontract/internal/dataflow"
 )
 
 // responsePaths answers, for one function, which events a path from an
@@ -32,7 +34,7 @@ func (s *state) newResponsePaths(body *ast.BlockStmt, events []*responseEvent) *
 		var best ast.Node
 		for _, b := range p.g.Blocks {
 			for _, n := range b.Nodes {
-				if within(e.call, n) && (best == nil || within(n, best)) {
+				if dataflow.Within(e.call, n) && (best == nil || dataflow.Within(n, best)) {
 					best = n
 				}
 			}
