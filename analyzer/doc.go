@@ -39,12 +39,16 @@
 //
 // missing-return: a handler that goes on after writing an error response
 // (http.Error, http.NotFound, WriteHeader of an error status, a canonical
-// writer, a helper that always writes one, a framework's error write):
-// reported at a later write to the same response, and at the error write
-// when control falls out of its branch into the handler's work. Logging,
-// defer and return after the write are fine; panic, os.Exit, log.Fatal,
-// runtime.Goexit, continue and goto end the path; dead code and else
-// branches are not "after".
+// writer, a helper that always writes one or writes the error status it
+// is passed, a framework's error write, through gin, echo and fiber
+// helpers too): reported at a later write to the same response, and at
+// the error write when control falls out of its branch into the
+// handler's work. Logging, defer and return after the write are fine,
+// and so is cleanup in a branch that tests a flag the error's branch
+// set; a call that never returns (panic, os.Exit, log.Fatal, a function
+// of any package that always ends in one) ends the path; continue and
+// goto move on to other work, but a later write to the same response is
+// still reported; dead code and else branches are not "after".
 //
 // superfluous-write: a header written after the response's header was
 // already written, and a header changed after the response was committed,

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 
@@ -22,14 +23,15 @@ type errorWrite struct {
 	stmt     *ast.ExprStmt
 	site     *site
 	complete bool // the response is complete: writing more is a second response
+	deferred bool // the write is in a deferred function literal: the handler has ended
 }
 
 // noteErrorWrite records a site that writes an error response, for the
 // missing-return check of its function.
 func (s *state) noteErrorWrite(cur inspector.Cursor, site *site) {
 	stmt, ok := cur.Parent().Node().(*ast.ExprStmt)
-	if !ok || site.writer == nil {
-		return // not a statement of its own, or nothing to write to again
+	if !ok {
+		return // not a statement of its own
 	}
 	if !s.wellTyped(site.call) {
 		return // what a call that does not type-check writes is not known
@@ -42,7 +44,9 @@ func (s *state) noteErrorWrite(cur inspector.Cursor, site *site) {
 	}
 	for fn := range cur.Enclosing((*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
 		body := funcBody(fn.Node())
-		s.errorWrites[body] = append(s.errorWrites[body], errorWrite{stmt, site, w.Complete})
+		_, deferred := fn.Parent().Parent().Node().(*ast.DeferStmt)
+		deferred = deferred && fn.ParentEdgeKind() == edge.CallExpr_Fun
+		s.errorWrites[body] = append(s.errorWrites[body], errorWrite{stmt, site, w.Complete, deferred})
 		return
 	}
 }
@@ -88,7 +92,9 @@ func (s *state) checkMissingReturns() {
 // follows writes another response.
 func (s *state) checkAfter(g *dataflow.Graph, body *ast.BlockStmt, w errorWrite) {
 	branch, list := dataflow.EnclosingList(body, w.stmt)
-	deliberate := dataflow.JumpsAfter(list, w.stmt)
+	// A continue or goto moves on on purpose; a deferred function runs
+	// when the handler has ended.
+	deliberate := dataflow.JumpsAfter(list, w.stmt) || w.deferred
 	var from ast.Stmt = w.stmt // the end of the error response
 	complete := w.complete
 	if body := s.bodyAfter(list, w.stmt, w.site.writer); !complete && len(body) > 0 {
@@ -96,30 +102,51 @@ func (s *state) checkAfter(g *dataflow.Graph, body *ast.BlockStmt, w errorWrite)
 	}
 	guards := s.flagGuards(body, list, w.stmt)
 	writer := s.writerVar(w.site.writer)
-	reported := false
-	g.After(from, func(n ast.Node) bool {
+	// A status line alone goes on into the work only where a path then
+	// ends without writing a body: if !found { w.WriteHeader(404) },
+	// then rendering the page, is one response, its status and its body.
+	statusLine := !complete && w.site.writer != nil
+	work, bodiless := false, false
+	fallsOff := g.After(from, func(n ast.Node) bool {
 		if !s.wellTyped(n) {
 			return false // what code that does not type-check does is not known
 		}
 		if writer != nil && s.assigns(n, writer) {
 			return false // a new response
 		}
-		if !reported && !deliberate && branch != body && !dataflow.Within(n, branch) && !guarded(n, guards) && s.isWork(n) {
-			reported = true
-			s.r.report(analysis.Diagnostic{
-				Pos:      w.site.call.Pos(),
-				End:      w.site.call.End(),
-				Category: ruleMissingReturn,
-				Message:  "handler goes on after writing an error response; add a return",
-			})
+		if statusLine && s.writeTo(n, w.site.writer) != nil {
+			return false // the body of the status line
 		}
-		if complete {
+		if _, ok := n.(*ast.ReturnStmt); ok {
+			bodiless = true
+		}
+		if !work && !deliberate && branch != body && !dataflow.Within(n, branch) && !guarded(n, guards) && s.isWork(n) {
+			work = true
+			if !statusLine {
+				s.reportGoesOn(w)
+			}
+		}
+		if complete && w.site.writer != nil {
 			if again := s.writeTo(n, w.site.writer); again != nil {
 				s.reportWriteAgain(again)
 				return false // the path has answered twice: one finding is enough
 			}
 		}
 		return true
+	})
+	if statusLine && work && (bodiless || fallsOff) {
+		s.reportGoesOn(w)
+	}
+}
+
+// reportGoesOn reports the error write w, after which the handler goes
+// on.
+func (s *state) reportGoesOn(w errorWrite) {
+	s.r.report(analysis.Diagnostic{
+		Pos:      w.site.call.Pos(),
+		End:      w.site.call.End(),
+		Category: ruleMissingReturn,
+		Message:  "handler goes on after writing an error response; add a return",
 	})
 }
 
@@ -292,7 +319,17 @@ func (s *state) writes(site *site) bool {
 // may follow an error response: logging, defer, return and the like.
 func (s *state) isWork(n ast.Node) bool {
 	switch n := n.(type) {
-	case *ast.DeferStmt, *ast.ReturnStmt, *ast.EmptyStmt, *ast.BranchStmt, *ast.LabeledStmt:
+	case *ast.DeferStmt, *ast.EmptyStmt, *ast.BranchStmt, *ast.LabeledStmt:
+		return false
+	case *ast.ReturnStmt:
+		// return c.JSON(200, v) answers; return err does not.
+		for _, e := range n.Results {
+			if call, ok := ast.Unparen(e).(*ast.CallExpr); ok {
+				if site := s.classify(call); site != nil && site.writer != nil && s.writes(site) {
+					return true
+				}
+			}
+		}
 		return false
 	case *ast.ExprStmt:
 		call, ok := ast.Unparen(n.X).(*ast.CallExpr)
@@ -310,18 +347,38 @@ func (s *state) isWork(n ast.Node) bool {
 	return true
 }
 
-// isLogging reports whether call logs: log, log/slog, or fmt to a writer
-// that is not a response.
+// isLogging reports whether call logs: log, log/slog, fmt to a writer
+// that is not a response, or a logging package's function or method of
+// a level (Info, Errorf, Warnw, ...): a package named log, or one whose
+// path names a logger (logrus, zap, zerolog, glog, klog, ...).
 func (s *state) isLogging(call *ast.CallExpr) bool {
 	fn, _ := typeutil.Callee(s.pass.TypesInfo, call).(*types.Func)
 	if fn == nil || fn.Pkg() == nil {
 		return false
 	}
-	switch fn.Pkg().Path() {
+	switch path := fn.Pkg().Path(); path {
 	case "log", "log/slog":
 		return true
 	case "fmt":
 		return strings.HasPrefix(fn.Name(), "Fprint") && len(call.Args) > 0 && !s.isResponseWriter(call.Args[0])
+	default:
+		last := path[strings.LastIndex(path, "/")+1:]
+		return (strings.Contains(last, "log") || last == "zap") && isLevelName(fn.Name())
+	}
+}
+
+// isLevelName reports whether name is a logging level's: Debug, Info,
+// Warn, Warning, Error, Print, Trace, and those with the suffixes f, ln,
+// w and Context (Infof, Errorw, ErrorContext).
+func isLevelName(name string) bool {
+	for _, suffix := range []string{"Context", "ln", "f", "w"} {
+		if base, ok := strings.CutSuffix(name, suffix); ok && isLevelName(base) {
+			return true
+		}
+	}
+	switch name {
+	case "Debug", "Info", "Warn", "Warning", "Error", "Print", "Trace":
+		return true
 	}
 	return false
 }

@@ -9,7 +9,7 @@ import (
 // missingReturnSuite runs missing-return alone.
 var missingReturnSuite = &suite{
 	analyzer: func() *analysis.Analyzer { return only(ruleMissingReturn) },
-	pkgs:     []string{"missingreturnflow", "missingreturnmore", "example.com/noreturnlib"},
+	pkgs:     []string{"missingreturnflow", "missingreturnmore", "example.com/noreturnlib", "example.com/applog"},
 }
 
 // TestMissingReturnFlow checks that missing-return follows only the

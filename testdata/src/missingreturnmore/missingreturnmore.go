@@ -10,6 +10,7 @@ import (
 	"net/http/httptest"
 	"strings"
 
+	"example.com/applog"
 	"example.com/noreturnlib"
 )
 
@@ -190,4 +191,69 @@ func importAllNoReturn(w http.ResponseWriter, r *http.Request) {
 	}
 	t.commit()
 	w.WriteHeader(http.StatusNoContent) // want `^response is written again after an error response$`
+}
+
+// logsAfter only logs, with the service's own logger, after the branch.
+func logsAfter(w http.ResponseWriter, r *http.Request) {
+	if err := check(r); err != nil {
+		http.Error(w, "unavailable", http.StatusServiceUnavailable)
+		applog.Error(err)
+	}
+	applog.Infof("%s %s", r.Method, r.URL.Path)
+}
+
+// rotatesAfter does work after the branch: the logger's Rotate is not
+// logging at a level.
+func rotatesAfter(w http.ResponseWriter, r *http.Request) {
+	if err := check(r); err != nil {
+		http.Error(w, "unavailable", http.StatusServiceUnavailable) // want `^handler goes on after writing an error response; add a return$`
+	}
+	applog.Rotate()
+}
+
+// recovers answers 500 in a deferred function and logs the request after
+// the branch: the handler has already ended.
+func recovers(w http.ResponseWriter, r *http.Request) {
+	status := http.StatusOK
+	defer func() {
+		if e := recover(); e != nil {
+			status = http.StatusInternalServerError
+			w.WriteHeader(status)
+			w.Write([]byte("something went wrong"))
+		}
+		record(r, status)
+	}()
+	w.WriteHeader(status)
+}
+
+func record(r *http.Request, status int) {
+	requests[r.URL.Path] = status
+}
+
+var requests = map[string]int{}
+
+// pageStatus sets 404 where the page is missing and renders the page
+// either way: the status line and the body it then writes are one
+// response.
+func pageStatus(w http.ResponseWriter, r *http.Request) { // want pageStatus:`^summary\(body=1\)$`
+	title := r.URL.Query().Get("title")
+	if title == "" {
+		w.WriteHeader(http.StatusNotFound)
+		title = "not found"
+	}
+	page := "<h1>" + title + "</h1>"
+	w.Write([]byte(page))
+}
+
+// statusOnlySometimes sets 404 and, on one path, returns without a body
+// after doing the work.
+func statusOnlySometimes(w http.ResponseWriter, r *http.Request) {
+	if r.URL.Query().Get("title") == "" {
+		w.WriteHeader(http.StatusNotFound) // want `^handler goes on after writing an error response; add a return$`
+	}
+	requests[r.URL.Path]++
+	if r.Method == http.MethodHead {
+		return
+	}
+	w.Write([]byte("<h1>page</h1>"))
 }
