@@ -48,10 +48,11 @@ func TestUndocumentedStatus(t *testing.T) {
 	undocumentedSuite.run(t, t, "undocumented")
 }
 
+// TestUndocumentedStatusJSONAPI checks undocumented-status under the
+// jsonapi contract, through jsonapiSuite (the contract set by -contract).
 func TestUndocumentedStatusJSONAPI(t *testing.T) {
 	t.Parallel()
-	cfg := Config{Contract: "jsonapi", Disable: []string{ruleRawHTTPError, ruleErrorLeak, ruleSuperfluousWrite}}
-	analysistest.Run(t, testdata(t), New(cfg), "jsonapistatus")
+	jsonapiSuite.run(t, t, "jsonapistatus")
 }
 
 func TestErrorLeak(t *testing.T) {
@@ -108,8 +109,11 @@ func TestFalseClaims(t *testing.T) {
 // parsers whose errors echo the client's input.
 func TestPrecision(t *testing.T) {
 	t.Parallel()
-	analysistest.Run(t, testdata(t), only(ruleUndocumentedStatus, ruleErrorLeak), "precision")
+	plumbingSuite.run(t, t, "precision")
 }
+
+// precision's configuration is plumbingSuite's.
+var _ = plumbingSuite.join("precision")
 
 func TestMissingReturn(t *testing.T) {
 	t.Parallel()

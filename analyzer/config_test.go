@@ -13,12 +13,10 @@ import (
 // setting -contract on one changes what it reports and not the other's.
 func TestFlagsBindToTheirAnalyzer(t *testing.T) {
 	t.Parallel()
-	// The default analyzer is defaultSuite's, another New(DefaultConfig()).
-	jsonapi := New(DefaultConfig())
-	if err := jsonapi.Flags.Parse([]string{"-contract=jsonapi", "-disable=raw-http-error,error-leak,superfluous-write"}); err != nil {
-		t.Fatal(err)
-	}
-	analysistest.Run(t, testdata(t), jsonapi, "jsonapistatus")
+	// jsonapiSuite's analyzer is a New(DefaultConfig()) given
+	// -contract=jsonapi; the default analyzer is defaultSuite's, another
+	// New(DefaultConfig()).
+	jsonapiSuite.run(t, t, "jsonapistatus")
 	// The package's expectations are jsonapi's, so the default analyzer
 	// fails them: record those failures instead of failing the test.
 	results := defaultSuite.run(t, new(discardErrors), "jsonapistatus")

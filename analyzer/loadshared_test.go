@@ -13,9 +13,12 @@ import (
 // packages.Load parses and type-checks net/http's dependency closure once
 // instead of once per test; the tests only read the packages, and the
 // checker analyses shared packages concurrently (TestConcurrentAnalyze).
+// The standard library packages are TestWellTypedAcceptsWellTypedCode's:
+// loaded from GOROOT, in GOPATH mode as in module mode.
 var sharedTestdata = slices.Concat(
 	[]string{"badinputconfig", "badinputnofiles", "configbad", "configbad/sub", "confignames"},
 	[]string{"rawerror", "leak", "undocumented", "jsonapistatus", "teamerr", "usesteam", "constructorsonly", "directives"},
+	wellTypedStd,
 )
 
 var shared struct {

@@ -1,10 +1,6 @@
 package analyzer
 
-import (
-	"testing"
-
-	"golang.org/x/tools/go/analysis/analysistest"
-)
+import "testing"
 
 // TestOpenAPIServeMux checks handlers registered on a ServeMux against
 // the operations of the OpenAPI spec that errcontract.yaml names: the
@@ -12,7 +8,7 @@ import (
 // routes the spec lacks.
 func TestOpenAPIServeMux(t *testing.T) {
 	t.Parallel()
-	analysistest.Run(t, testdata(t), only(ruleUndocumentedStatus, ruleOpenAPIRoute), "openapimux")
+	openapiSuite.run(t, t, "openapimux")
 }
 
 // TestOpenAPIFrameworks checks routes registered with chi, gorilla/mux,
@@ -20,6 +16,5 @@ func TestOpenAPIServeMux(t *testing.T) {
 // the spec of testdata/frameworks/openapispec.
 func TestOpenAPIFrameworks(t *testing.T) {
 	t.Parallel()
-	dir := frameworksModule(t)
-	analysistest.Run(t, dir, only(ruleUndocumentedStatus, ruleOpenAPIRoute), "./openapichi", "./openapigorilla", "./openapigin", "./openapiecho", "./openapifiber")
+	frameworksOpenAPISuite.run(t, t, "./openapichi", "./openapigorilla", "./openapigin", "./openapiecho", "./openapifiber")
 }

@@ -1,10 +1,6 @@
 package analyzer
 
-import (
-	"testing"
-
-	"golang.org/x/tools/go/analysis/analysistest"
-)
+import "testing"
 
 // TestOpenAPIHuma checks huma operations against the spec of
 // testdata/frameworks/openapispec: the method and path of a
@@ -12,5 +8,5 @@ import (
 // statuses of huma's error constructors and of huma.NewError.
 func TestOpenAPIHuma(t *testing.T) {
 	t.Parallel()
-	analysistest.Run(t, frameworksModule(t), only(ruleUndocumentedStatus, ruleOpenAPIRoute), "./openapihuma")
+	frameworksOpenAPISuite.run(t, t, "./openapihuma")
 }

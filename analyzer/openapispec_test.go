@@ -10,7 +10,7 @@ import (
 // file, line and column, and that the rules go on without it.
 func TestOpenAPIBadSpec(t *testing.T) {
 	t.Parallel()
-	got := findings(t, testdata(t), only(ruleUndocumentedStatus, ruleOpenAPIRoute), "openapibadspec")
+	got := suiteFindings(t, openapiSuite, "openapibadspec")
 	if len(got) != 2 {
 		t.Fatalf("findings:\n%s\nwant 2", strings.Join(got, "\n"))
 	}

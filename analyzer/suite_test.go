@@ -20,9 +20,13 @@ import (
 // A package's results do not depend on which other packages are roots:
 // facts flow along imports only, and each package's expectations are
 // checked wherever it is a root.
+//
+// A suite's packages are those of testdata/src, or, if dir is set, the
+// patterns ("./name") of the module that dir returns.
 type suite struct {
 	analyzer func() *analysis.Analyzer
 	pkgs     []string
+	dir      func(*testing.T) string
 
 	once    sync.Once
 	reports []report
@@ -77,6 +81,30 @@ var (
 		analyzer: func() *analysis.Analyzer { return New(Config{Enable: []string{ruleUnusedDocumentedStatus}}) },
 		pkgs:     []string{"perhandlerunused", "badinputtypes"},
 	}
+	// openapiSuite runs undocumented-status and openapi-route, the rules
+	// that check handlers against an OpenAPI spec.
+	openapiSuite = &suite{
+		analyzer: func() *analysis.Analyzer { return only(ruleUndocumentedStatus, ruleOpenAPIRoute) },
+		pkgs:     []string{"openapimux", "example.com/openapiapp/handlers", "example.com/openapiapp", "openapibadspec"},
+	}
+	// frameworksOpenAPISuite is openapiSuite on the framework module.
+	frameworksOpenAPISuite = &suite{
+		analyzer: func() *analysis.Analyzer { return only(ruleUndocumentedStatus, ruleOpenAPIRoute) },
+		pkgs:     []string{"./openapichi", "./openapigorilla", "./openapigin", "./openapiecho", "./openapifiber", "./openapihuma"},
+		dir:      frameworksModule,
+	}
+	// jsonapiSuite runs undocumented-status under the jsonapi contract,
+	// set through the analyzer's flags as a driver sets it.
+	jsonapiSuite = &suite{
+		analyzer: func() *analysis.Analyzer {
+			a := New(DefaultConfig())
+			if err := a.Flags.Parse([]string{"-contract=jsonapi", "-disable=raw-http-error,error-leak,superfluous-write"}); err != nil {
+				panic(err)
+			}
+			return a
+		},
+		pkgs: []string{"jsonapistatus"},
+	}
 	// cgoSuite runs the default configuration on packages that import
 	// "C"; its tests run only where cgo is enabled, and the other suites
 	// stay loadable where it is not.
@@ -106,7 +134,12 @@ func (s *suite) run(t *testing.T, tt analysistest.Testing, pkgs ...string) []*an
 			t.Fatalf("package %s is not in the suite %v", pkg, s.pkgs)
 		}
 	}
-	dir := testdata(t)
+	var dir string
+	if s.dir != nil {
+		dir = s.dir(t)
+	} else {
+		dir = testdata(t)
+	}
 	s.once.Do(func() {
 		rec := new(recorder)
 		s.results = analysistest.Run(rec, dir, s.analyzer(), s.pkgs...)
@@ -121,9 +154,12 @@ func (s *suite) run(t *testing.T, tt analysistest.Testing, pkgs ...string) []*an
 	var results []*analysistest.Result
 	found := make(map[string]bool)
 	for _, r := range s.results {
-		if path := r.Pass.Pkg.Path(); slices.Contains(pkgs, path) {
-			results = append(results, r)
-			found[path] = true
+		path := r.Action.Package.PkgPath
+		for _, pkg := range pkgs {
+			if names(pkg, path) {
+				results = append(results, r)
+				found[pkg] = true
+			}
 		}
 	}
 	for _, pkg := range pkgs {
@@ -134,20 +170,66 @@ func (s *suite) run(t *testing.T, tt analysistest.Testing, pkgs ...string) []*an
 	return results
 }
 
+// names reports whether the package pattern pkg of a suite names the
+// package path: pkg itself, or, for "./name" in a module, the module's
+// package whose path ends in "/name".
+func names(pkg, path string) bool {
+	if rel, ok := strings.CutPrefix(pkg, "./"); ok {
+		return strings.HasSuffix(path, "/"+rel)
+	}
+	return path == pkg
+}
+
 // owner returns the package of the suite whose directory msg names
-// (analysistest names files relative to testdata/src, or in full), the
-// longest if several do ("configexclude/legacy" over "configexclude"), or
-// "" if none does.
+// (analysistest names files relative to testdata/src, or in full, and
+// those of a module in full), the longest if several do
+// ("configexclude/legacy" over "configexclude"), or "" if none does.
 func (s *suite) owner(msg string) string {
 	msg = filepath.ToSlash(msg)
 	owner := ""
 	for _, pkg := range s.pkgs {
-		names := strings.HasPrefix(msg, pkg+"/") || strings.Contains(msg, "/src/"+pkg+"/")
+		var names bool
+		if rel, ok := strings.CutPrefix(pkg, "./"); ok {
+			names = strings.Contains(msg, "/"+rel+"/")
+		} else {
+			names = strings.HasPrefix(msg, pkg+"/") || strings.Contains(msg, "/src/"+pkg+"/")
+		}
 		if names && len(pkg) > len(owner) {
 			owner = pkg
 		}
 	}
 	return owner
+}
+
+// suiteFindings checks pkgs through s without their // want comments and
+// returns each diagnostic as "file:line:col: category: message", sorted,
+// the file by its base name, as findings does. A package the analyzer
+// failed on fails the test.
+func suiteFindings(t *testing.T, s *suite, pkgs ...string) []string {
+	t.Helper()
+	var got []string
+	for _, res := range s.run(t, new(discardErrors), pkgs...) {
+		if res.Err != nil {
+			t.Fatalf("%s: %v", res.Action.Package, res.Err)
+		}
+		for _, d := range res.Diagnostics {
+			posn := res.Action.Package.Fset.Position(d.Pos)
+			got = append(got, fmt.Sprintf("%s:%d:%d: %s: %s", filepath.Base(posn.Filename), posn.Line, posn.Column, d.Category, d.Message))
+		}
+	}
+	slices.Sort(got)
+	return got
+}
+
+// category returns the findings of got in rule.
+func category(got []string, rule string) []string {
+	var in []string
+	for _, f := range got {
+		if strings.Contains(f, ": "+rule+": ") {
+			in = append(in, f)
+		}
+	}
+	return in
 }
 
 // TestSuiteOwner checks that a failure reaches the tests of its package
@@ -165,6 +247,23 @@ func TestSuiteOwner(t *testing.T) {
 	} {
 		if got := undocumentedSuite.owner(msg); got != want {
 			t.Errorf("owner(%q) = %q, want %q", msg, got, want)
+		}
+	}
+	for msg, want := range map[string]string{
+		"/x/testdata/frameworks/openapichi/chi.go:3:1: unexpected diagnostic":   "./openapichi",
+		"/x/testdata/frameworks/openapihuma/h.go:3: no diagnostic was reported": "./openapihuma",
+		"/x/testdata/frameworks/gin/gin.go:3: no diagnostic was reported":       "",
+	} {
+		if got := frameworksOpenAPISuite.owner(msg); got != want {
+			t.Errorf("owner(%q) = %q, want %q", msg, got, want)
+		}
+	}
+	for pkg, paths := range map[string][2]string{
+		"./openapichi":    {"example.com/frameworks/openapichi", "example.com/frameworks/xopenapichi"},
+		"example.com/a/b": {"example.com/a/b", "example.com/a/b/c"},
+	} {
+		if !names(pkg, paths[0]) || names(pkg, paths[1]) {
+			t.Errorf("names(%q, _): want %s and not %s", pkg, paths[0], paths[1])
 		}
 	}
 }

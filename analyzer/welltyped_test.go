@@ -13,6 +13,10 @@ import (
 	"golang.org/x/tools/go/packages"
 )
 
+// wellTypedStd are the packages TestWellTypedAcceptsWellTypedCode checks,
+// with their dependencies.
+var wellTypedStd = []string{"net/http", "encoding/json", "go/types", "slices", "maps", "iter", "text/template", "fmt"}
+
 // TestWellTypedAcceptsWellTypedCode requires every declaration of packages
 // that type-check to be well-typed: the analyzer says nothing about what
 // wellTyped rejects, so a false rejection loses findings silently. The
@@ -20,11 +24,7 @@ import (
 // reflection-heavy encoders.
 func TestWellTypedAcceptsWellTypedCode(t *testing.T) {
 	t.Parallel()
-	cfg := &packages.Config{Mode: packages.LoadAllSyntax}
-	pkgs, err := packages.Load(cfg, "net/http", "encoding/json", "go/types", "slices", "maps", "iter", "text/template", "fmt")
-	if err != nil {
-		t.Fatal(err)
-	}
+	pkgs := loadTestdata(t, wellTypedStd...)
 	requireNoErrors(t, pkgs)
 	checked := 0
 	for pkg := range packages.Postorder(pkgs) {

@@ -11,7 +11,7 @@ import (
 // the same output and exit code for the text and JSON modes and the same
 // files after -fix: loading dependencies from export data changes the
 // cost, not the results, where canonical packages and helpers live in the
-// main module.
+// main module. With -short it compares the text mode on the demo only.
 func TestSameAsSinglechecker(t *testing.T) {
 	t.Parallel()
 	reference := filepath.Join(t.TempDir(), "singlechecker")
@@ -22,12 +22,15 @@ func TestSameAsSinglechecker(t *testing.T) {
 		dir, pattern string
 		modes        [][]string
 	}
-	cases := []corpus{
-		{root, "./testdata/demo/...", [][]string{{}, {"-json"}, {"-c=1"}, {"-test=false"}}},
+	demoModes := [][]string{{}, {"-json"}, {"-c=1"}, {"-test=false"}}
+	// Each mode runs both drivers on the whole demo: -short compares the
+	// text mode alone and leaves the other modes, the framework corpus
+	// and -fix to the full run. The standard driver checks gin's, echo's
+	// and fiber's dependencies from source: minutes on two cores.
+	if testing.Short() {
+		demoModes = demoModes[:1]
 	}
-	// The standard driver checks gin's, echo's and fiber's dependencies
-	// from source: minutes on two cores. -short leaves the framework corpus
-	// to CI, which runs without it.
+	cases := []corpus{{root, "./testdata/demo/...", demoModes}}
 	if !testing.Short() {
 		cases = append(cases, corpus{filepath.Join(root, "testdata", "frameworks"), "./...", [][]string{{}, {"-json"}}})
 	}
@@ -45,6 +48,9 @@ func TestSameAsSinglechecker(t *testing.T) {
 		}
 	}
 
+	if testing.Short() {
+		return
+	}
 	fixed, fixedByReference := copyDemo(t), copyDemo(t)
 	if out, code := run(t, fixed, binary, "-fix", "./..."); code != 0 {
 		t.Fatalf("errcontract -fix: exit %d\n%s", code, out)

@@ -58,6 +58,14 @@ func Run(args []string, stdout, stderr io.Writer) int {
 }
 
 func run(dir string, patterns []string, out string, force bool, stdout io.Writer) error {
+	if out != "" && !filepath.IsAbs(out) {
+		out = filepath.Join(dir, out)
+	}
+	// A file named by -o is refused before the packages are loaded, which
+	// takes seconds; the default file's place is known only after.
+	if err := refuse(out, force); err != nil {
+		return err
+	}
 	pkgs, err := load(dir, patterns)
 	if err != nil {
 		return err
@@ -68,11 +76,9 @@ func run(dir string, patterns []string, out string, force bool, stdout io.Writer
 	}
 	if out == "" {
 		out = filepath.Join(mod.Dir, config.FileName)
-	} else if !filepath.IsAbs(out) {
-		out = filepath.Join(dir, out)
-	}
-	if _, err := os.Stat(out); err == nil && !force {
-		return fmt.Errorf("%s exists: rerun with -force to overwrite it", out)
+		if err := refuse(out, force); err != nil {
+			return err
+		}
 	}
 	f, err := survey(pkgs)
 	if err != nil {
@@ -85,6 +91,14 @@ func run(dir string, patterns []string, out string, force bool, stdout io.Writer
 		return err
 	}
 	f.writeReport(stdout, displayPath(dir, out))
+	return nil
+}
+
+// refuse returns an error if out exists and force is false.
+func refuse(out string, force bool) error {
+	if _, err := os.Stat(out); err == nil && !force && out != "" {
+		return fmt.Errorf("%s exists: rerun with -force to overwrite it", out)
+	}
 	return nil
 }
 
