@@ -121,8 +121,8 @@ func (sw *superfluousWrites) note(cur inspector.Cursor) {
 			sw.trailers[body] = t
 		}
 	}
-	if e == nil {
-		return
+	if e == nil || !sw.s.netHTTPWrites(e.writer) {
+		return // not an event, or one of a writer whose writes are its own
 	}
 	if _, ok := sw.events[body]; !ok {
 		sw.order = append(sw.order, body)
@@ -203,6 +203,26 @@ func (s *state) responseEventOf(cur inspector.Cursor, call *ast.CallExpr, locals
 		return nil
 	}
 	return e
+}
+
+// netHTTPWrites reports whether net/http's own methods write the header
+// and body of w: w is an interface (http.ResponseWriter and the like), or a
+// type whose WriteHeader and Write are net/http's, promoted from an
+// embedded field. A type that declares its own (a wrapper that records the
+// status, or holds the header back until the body is known) writes as its
+// code says, which the rule does not follow.
+func (s *state) netHTTPWrites(w ast.Expr) bool {
+	t := s.pass.TypesInfo.TypeOf(w)
+	if t == nil || types.IsInterface(t) {
+		return t != nil
+	}
+	for _, name := range []string{"WriteHeader", "Write"} {
+		obj, _, _ := types.LookupFieldOrMethod(t, true, s.pass.Pkg, name)
+		if fn, ok := obj.(*types.Func); ok && (fn.Pkg() == nil || !strings.HasPrefix(fn.Pkg().Path(), "net/http")) {
+			return false
+		}
+	}
+	return true
 }
 
 // informational reports whether status is a constant 1xx status, which
