@@ -210,11 +210,6 @@ func (s *state) flagGuards(body *ast.BlockStmt, list []ast.Stmt, stmt ast.Stmt) 
 	return guards
 }
 
-func isBool(t types.Type) bool {
-	b, ok := t.Underlying().(*types.Basic)
-	return ok && b.Info()&types.IsBoolean != 0
-}
-
 // readsAny reports whether e names one of objs.
 func (s *state) readsAny(e ast.Expr, objs map[types.Object]bool) bool {
 	found := false
