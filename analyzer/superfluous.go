@@ -40,6 +40,11 @@ type responseEvent struct {
 	// commits is set where the header has been written after the call:
 	// a status line other than 1xx, or any body.
 	commits bool
+	// count is the local variable, assigned only here, that a body
+	// write's count of bytes is assigned to (n, err := w.Write(b)): on
+	// a path where it is 0, the write wrote nothing and committed
+	// nothing.
+	count *types.Var
 	// header names the call, where it writes the header, which is
 	// superfluous after a commit: w.WriteHeader, or a function that
 	// calls WriteHeader inside (http.Error, a canonical writer), where
@@ -182,6 +187,7 @@ func (s *state) responseEventOf(cur inspector.Cursor, call *ast.CallExpr, locals
 		e.header, e.commits = e.name, !informational(s.pass.TypesInfo, site.status)
 	case siteBody:
 		e.commits = true
+		e.count = byteCount(s.pass.TypesInfo, cur, call, locals)
 	case siteHTTPError, siteNotFound, siteRedirect, siteWriter:
 		e.header, e.inside, e.commits = e.name, true, true
 	case siteHelper:
@@ -203,6 +209,25 @@ func (s *state) responseEventOf(cur inspector.Cursor, call *ast.CallExpr, locals
 		return nil
 	}
 	return e
+}
+
+// byteCount returns the local integer variable that call's first result,
+// a count of bytes written, is assigned to, where that is its only
+// assignment, or nil.
+func byteCount(info *types.Info, cur inspector.Cursor, call *ast.CallExpr, locals map[*types.Var]ast.Expr) *types.Var {
+	as, ok := cur.Parent().Node().(*ast.AssignStmt)
+	if !ok || len(as.Rhs) != 1 || as.Rhs[0] != call || len(as.Lhs) == 0 {
+		return nil
+	}
+	id, ok := ast.Unparen(as.Lhs[0]).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, _ := info.ObjectOf(id).(*types.Var)
+	if v == nil || !isInteger(v.Type()) || locals[v] != call {
+		return nil
+	}
+	return v
 }
 
 // netHTTPWrites reports whether net/http's own methods write the header

@@ -57,7 +57,10 @@ const maxPathStates = 8
 // ends where code does not type-check, and dead code is not followed.
 // Paths are walked from the function's entry, so that what a path learns
 // before from, of local bool flags and integers (failed = true; if code
-// >= 400), rules out the branches after it that cannot run.
+// >= 400), rules out the branches after it that cannot run. Where from is
+// a body write whose count of bytes a path finds to be 0 (n, err :=
+// io.Copy(w, r); if n == 0), it wrote nothing: the path is no longer
+// after it.
 func (p *responsePaths) after(from *responseEvent, f func(*responseEvent)) {
 	node := p.at[from]
 	if node == nil {
@@ -95,24 +98,27 @@ func (p *responsePaths) after(from *responseEvent, f func(*responseEvent)) {
 			cond, _ = b.Nodes[len(b.Nodes)-1].(ast.Expr)
 		}
 		for i, succ := range succs {
-			next := flags
+			next, nextArmed := flags, armed
 			if cond != nil {
 				// succs[0] is where cond holds, succs[1] where not.
 				var ok bool
 				if next, ok = flags.learn(p.s.pass.TypesInfo, cond, i == 0); !ok {
 					continue // the path's flags rule this branch out
 				}
+				if f, ok := next[flagKey{v: from.count}]; ok && armed && from.count != nil && !f.isBool && f.hi <= 0 {
+					nextArmed = false // the write wrote no byte here
+				}
 			}
 			key := next.key()
 			if len(seen[succ]) >= maxPathStates {
 				next, key = nil, ""
 			}
-			key = strconv.FormatBool(armed) + ":" + key
+			key = strconv.FormatBool(nextArmed) + ":" + key
 			if slices.Contains(seen[succ], key) {
 				continue
 			}
 			seen[succ] = append(seen[succ], key)
-			visit(succ, next, armed)
+			visit(succ, next, nextArmed)
 		}
 	}
 	visit(p.g.Blocks[0], nil, false)

@@ -146,3 +146,10 @@ func deferredFlush(w http.ResponseWriter, r *http.Request) {
 	defer w.(http.Flusher).Flush()
 	w.WriteHeader(http.StatusOK)
 }
+
+// Trailers declared through the header map: any key may be one.
+func mapDeclaresTrailers(w http.ResponseWriter, r *http.Request) {
+	w.Header()["Trailer"] = []string{"X-Sum"}
+	w.Write([]byte("body"))
+	w.Header().Set("X-Sum", "1")
+}

@@ -4,6 +4,7 @@
 package superfluouspaths
 
 import (
+	"io"
 	"net/http"
 )
 
@@ -47,7 +48,7 @@ func (h *holdingWriter) Write(p []byte) (int, error) { // want Write:`summary\(b
 // The rule still follows what is written to the writer inside.
 func (h *holdingWriter) flushHeld() {
 	h.ResponseWriter.WriteHeader(h.status)
-	h.ResponseWriter.WriteHeader(h.status) // want `superfluous h.ResponseWriter.WriteHeader call: the header was already written by h.ResponseWriter.WriteHeader at line 49`
+	h.ResponseWriter.WriteHeader(h.status) // want `superfluous h.ResponseWriter.WriteHeader call: the header was already written by h.ResponseWriter.WriteHeader at line 50`
 }
 
 // A field that a call may change is not known after it.
@@ -58,7 +59,7 @@ func (h *holdingWriter) afterReset() {
 	h.sent = true
 	h.reset()
 	if !h.sent {
-		h.ResponseWriter.WriteHeader(http.StatusOK) // want `superfluous h.ResponseWriter.WriteHeader call: the header was already written by h.ResponseWriter.WriteHeader at line 57`
+		h.ResponseWriter.WriteHeader(http.StatusOK) // want `superfluous h.ResponseWriter.WriteHeader call: the header was already written by h.ResponseWriter.WriteHeader at line 58`
 	}
 }
 
@@ -68,7 +69,7 @@ func overlapping(w http.ResponseWriter, code int) { // want overlapping:`summary
 		w.WriteHeader(code)
 	}
 	if code < 300 {
-		w.WriteHeader(http.StatusOK) // want `superfluous w.WriteHeader call: the header was already written by w.WriteHeader at line 68`
+		w.WriteHeader(http.StatusOK) // want `superfluous w.WriteHeader call: the header was already written by w.WriteHeader at line 69`
 	}
 }
 
@@ -89,7 +90,7 @@ func reassigned(w http.ResponseWriter, code int) {
 	}
 	code++
 	if code == 201 {
-		w.WriteHeader(code) // want `superfluous w.WriteHeader call: the header was already written by w.WriteHeader at line 88`
+		w.WriteHeader(code) // want `superfluous w.WriteHeader call: the header was already written by w.WriteHeader at line 89`
 	}
 }
 
@@ -100,5 +101,35 @@ func testedTwice(w http.ResponseWriter, r *http.Request, quiet bool) {
 	}
 	if quiet {
 		w.WriteHeader(http.StatusNoContent)
+	}
+}
+
+// A body write that wrote no byte committed nothing: on the path where
+// the count is 0, the error response is the first.
+func copied(w http.ResponseWriter, r *http.Request) { // want copied:`summary\(body=1\)`
+	n, err := io.Copy(w, r.Body)
+	if err != nil && n == 0 {
+		w.Header().Del("Content-Length")
+		http.Error(w, "nothing sent", http.StatusBadGateway)
+		return
+	}
+	if err != nil {
+		w.WriteHeader(http.StatusBadGateway) // want `superfluous w.WriteHeader call: the header was already written by io.Copy at line 110`
+	}
+}
+
+// A count tested against more than 0 still leaves the write's path.
+func wroteSome(w http.ResponseWriter, r *http.Request) {
+	if n, err := w.Write([]byte("x")); err != nil || n > 0 {
+		w.Header().Set("X-Late", "1") // want `w.Header\(\).Set has no effect: the response was committed by w.Write at line 123`
+	}
+}
+
+// A count assigned again is not the write's.
+func countReassigned(w http.ResponseWriter, r *http.Request) {
+	n, _ := w.Write([]byte("x"))
+	n = 0
+	if n == 0 {
+		w.WriteHeader(http.StatusOK) // want `superfluous w.WriteHeader call: the header was already written by w.Write at line 130`
 	}
 }
