@@ -107,7 +107,7 @@ func (s *state) checkAfter(g *dataflow.Graph, body *ast.BlockStmt, w errorWrite)
 	// then rendering the page, is one response, its status and its body.
 	statusLine := !complete && w.site.writer != nil
 	work, bodiless := false, false
-	fallsOff := g.After(from, func(n ast.Node) bool {
+	fallsOff := g.After(from, func(n ast.Node, _ dataflow.Path) bool {
 		if !s.wellTyped(n) {
 			return false // what code that does not type-check does is not known
 		}

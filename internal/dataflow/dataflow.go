@@ -4,9 +4,9 @@
 //
 // The graph knows the calls that never return from the caller's
 // mayReturn, as cfg does, and it drops the branches that cannot be
-// taken: those of a condition that is constant, or that a path has made
-// constant by assigning true or false to a boolean local (see [Graph]).
-// A statement no path reaches is dead code, which rules do not report.
+// taken: those of a condition that is constant, or that what a path has
+// learnt of its variables decides (see [Graph]). A statement no path
+// reaches is dead code, which rules do not report.
 package dataflow
 
 import (
@@ -18,40 +18,36 @@ import (
 	"golang.org/x/tools/go/cfg"
 )
 
-// A Graph is the control-flow graph of one function body, with the
-// boolean locals whose constant values its paths follow.
+// A Graph is the control-flow graph of one function body, with what its
+// paths learn of the body's variables.
 //
-// A boolean local is followed where the function declares it, never
-// takes its address, never ranges into it, and no function literal of
-// the body refers to it: then only the body's own assignments change it,
-// and each path knows its value after an assignment of a constant (or a
-// declaration without a value, which makes it false) until the next
-// assignment of anything else.
+// A path learns of a variable, and of the fields of one, from the
+// assignments of constants it runs (failed = true; code := 404) and from
+// the conditions it takes (if !ok, if code >= 400): a bool's value and an
+// integer's range, until the next assignment of anything else. A
+// variable is followed where it is a local or a parameter of the
+// function, never has its address taken, is not assigned by a range
+// clause, and no function literal of the body refers to it: then only
+// the body's own statements change it. A field of one may change at any
+// call that is passed the variable or has it as its receiver.
 type Graph struct {
 	body      *ast.BlockStmt
 	info      *types.Info
 	mayReturn func(*ast.CallExpr) bool
 	cfg       *cfg.CFG
-	locals    map[*types.Var]uint // followed boolean locals, by bit
-	conds     map[ast.Expr]bool   // conditions of if and for statements
+	excluded  map[*types.Var]bool // variables not followed
+	conds     map[ast.Expr]bool   // conditions of if and for statements and of tagless switches' cases
 	arrived   map[*cfg.Block][]facts
 }
 
-// facts is what a path knows of the followed locals: bit i of known is
-// set where local i has a known value, which is bit i of value.
-type facts struct{ known, value uint64 }
-
-// maxLocals bounds the locals a graph follows, and maxArrivals the facts
-// it keeps per block; past them a path knows nothing, which is sound:
-// both branches of every condition on it are followed.
-const (
-	maxLocals   = 64
-	maxArrivals = 32
-)
+// maxArrivals bounds the facts a graph keeps per block; past it a path
+// knows nothing, which is sound: both branches of every condition on it
+// are followed.
+const maxArrivals = 16
 
 // New builds the graph of body. info holds the types of body (constant
-// conditions, boolean locals); mayReturn reports whether a call may
-// return, as for cfg.New: the paths through a call it says does not
+// conditions, the variables to follow); mayReturn reports whether a call
+// may return, as for cfg.New: the paths through a call it says does not
 // return end at that call.
 func New(body *ast.BlockStmt, info *types.Info, mayReturn func(*ast.CallExpr) bool) *Graph {
 	g := &Graph{
@@ -59,11 +55,11 @@ func New(body *ast.BlockStmt, info *types.Info, mayReturn func(*ast.CallExpr) bo
 		info:      info,
 		mayReturn: mayReturn,
 		cfg:       cfg.New(body, mayReturn),
-		locals:    make(map[*types.Var]uint),
+		excluded:  make(map[*types.Var]bool),
 		conds:     make(map[ast.Expr]bool),
 		arrived:   make(map[*cfg.Block][]facts),
 	}
-	g.findLocals()
+	g.findConds()
 	g.explore()
 	return g
 }
@@ -110,29 +106,25 @@ func (g *Graph) Reachable(n ast.Node) bool {
 
 // After follows every path that can run from just after stmt, a node of
 // one of the graph's blocks, and calls visit with each node on it in
-// order; where visit returns false the path is not followed past that
-// node. A node shared by several paths is visited at least once, and
-// again only where a path arrives there knowing something different of
-// the followed locals; the return statement cfg adds where the body
-// falls off its end is not visited. After reports whether some path visited to its
-// end falls off the end of the function: it ends neither at a return
-// statement nor at a call that does not return.
+// order and what the path knows there; where visit returns false the
+// path is not followed past that node. A node shared by several paths is
+// visited at least once, and again only where a path arrives there
+// knowing something different; the return statement cfg adds where the
+// body falls off its end is not visited. After reports whether some path
+// visited to its end falls off the end of the function: it ends neither
+// at a return statement nor at a call that does not return.
 //
 // Where no path reaches stmt, After visits nothing and reports false.
-func (g *Graph) After(stmt ast.Node, visit func(ast.Node) bool) (fallsOff bool) {
+func (g *Graph) After(stmt ast.Node, visit func(ast.Node, Path) bool) (fallsOff bool) {
 	start, index := g.Block(stmt)
 	if start == nil {
 		return false
 	}
-	type key struct {
-		b *cfg.Block
-		f facts
-	}
-	seen := make(map[key]bool)
+	seen := make(map[*cfg.Block][]string)
 	var walk func(b *cfg.Block, from int, f facts)
 	walk = func(b *cfg.Block, from int, f facts) {
 		for _, n := range b.Nodes[from:] {
-			if !g.implicitReturn(n) && !visit(n) {
+			if !g.implicitReturn(n) && !visit(n, Path{f}) {
 				return
 			}
 			f = g.transfer(n, f)
@@ -142,9 +134,14 @@ func (g *Graph) After(stmt ast.Node, visit func(ast.Node) bool) (fallsOff bool) 
 			fallsOff = true
 		}
 		for _, s := range succs {
-			if k := (key{s, f}); !seen[k] {
-				seen[k] = true
-				walk(s, 0, f)
+			next := s.facts
+			id := next.id()
+			if len(seen[s.b]) >= maxArrivals {
+				next, id = nil, ""
+			}
+			if !slices.Contains(seen[s.b], id) {
+				seen[s.b] = append(seen[s.b], id)
+				walk(s.b, 0, next)
 			}
 		}
 	}
@@ -155,6 +152,19 @@ func (g *Graph) After(stmt ast.Node, visit func(ast.Node) bool) (fallsOff bool) 
 		walk(start, index+1, f)
 	}
 	return fallsOff
+}
+
+// A Path is what a path knows at a node.
+type Path struct{ f facts }
+
+// Int returns the range [lo, hi] a path knows the integer variable v to
+// be in, and whether it knows one.
+func (p Path) Int(v *types.Var) (lo, hi int64, known bool) {
+	x, ok := p.f[key{v: v}]
+	if !ok || x.isBool {
+		return 0, 0, false
+	}
+	return x.lo, x.hi, true
 }
 
 // implicitReturn reports whether n is the return statement cfg adds at
@@ -187,60 +197,77 @@ func (g *Graph) explore() {
 	if len(g.cfg.Blocks) == 0 {
 		return
 	}
+	ids := make(map[*cfg.Block][]string)
 	var walk func(b *cfg.Block, f facts)
 	walk = func(b *cfg.Block, f facts) {
-		if slices.Contains(g.arrived[b], f) {
+		id := f.id()
+		if len(g.arrived[b]) >= maxArrivals {
+			f, id = nil, "" // knowing nothing covers every path
+		}
+		if slices.Contains(ids[b], id) {
 			return
 		}
-		if len(g.arrived[b]) >= maxArrivals {
-			f = facts{} // knowing nothing covers every path
-			if slices.Contains(g.arrived[b], f) {
-				return
-			}
-		}
+		ids[b] = append(ids[b], id)
 		g.arrived[b] = append(g.arrived[b], f)
 		for _, n := range b.Nodes {
 			f = g.transfer(n, f)
 		}
 		for _, s := range g.succs(b, f) {
-			walk(s, f)
+			walk(s.b, s.facts)
 		}
 	}
-	walk(g.cfg.Blocks[0], facts{})
+	walk(g.cfg.Blocks[0], nil)
 }
 
-// succs returns the successors of b that a path arriving at its end
-// with f can go on to: both branches of a condition, unless f or the
-// constants decide it.
-func (g *Graph) succs(b *cfg.Block, f facts) []*cfg.Block {
-	if len(b.Succs) != 2 || len(b.Nodes) == 0 {
-		return b.Succs
-	}
-	cond, ok := b.Nodes[len(b.Nodes)-1].(ast.Expr)
-	if !ok || !g.conds[cond] {
-		return b.Succs // a case of a switch compares with its tag
-	}
-	switch g.eval(cond, f) {
-	case isTrue:
-		return b.Succs[:1]
-	case isFalse:
-		return b.Succs[1:]
-	}
-	return b.Succs
+// A succ is a successor of a block and what a path knows on arriving
+// there.
+type succ struct {
+	b     *cfg.Block
+	facts facts
 }
 
-// findLocals finds the conditions of the body's if and for statements
-// and the boolean locals to follow.
-func (g *Graph) findLocals() {
-	excluded := make(map[*types.Var]bool)
+// succs returns the successors of b that a path arriving at its end with
+// f can go on to, with what it learns on the way: both branches of a
+// condition, unless f or the constants decide it.
+func (g *Graph) succs(b *cfg.Block, f facts) []succ {
+	var cond ast.Expr
+	if len(b.Succs) == 2 && len(b.Nodes) > 0 {
+		cond, _ = b.Nodes[len(b.Nodes)-1].(ast.Expr)
+	}
+	if cond != nil && !g.conds[cond] {
+		cond = nil // a case of a switch compares with its tag
+	}
+	var out []succ
+	for i, s := range b.Succs {
+		next := f
+		if cond != nil {
+			// Succs[0] is where cond holds, Succs[1] where not.
+			var ok bool
+			if next, ok = g.learn(f, cond, i == 0); !ok {
+				continue
+			}
+		}
+		out = append(out, succ{s, next})
+	}
+	return out
+}
+
+// findConds finds the conditions of the body's if and for statements
+// and of its tagless switches' cases, and the variables not to follow.
+func (g *Graph) findConds() {
+	exclude := func(e ast.Expr) {
+		if id, ok := ast.Unparen(e).(*ast.Ident); ok {
+			if v, ok := g.info.ObjectOf(id).(*types.Var); ok {
+				g.excluded[v] = true
+			}
+		}
+	}
 	ast.Inspect(g.body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			ast.Inspect(n.Body, func(n ast.Node) bool {
 				if id, ok := n.(*ast.Ident); ok {
-					if v := g.boolVar(id); v != nil {
-						excluded[v] = true // a closure may change it at any call
-					}
+					exclude(id) // a closure may change it at any call
 				}
 				return true
 			})
@@ -251,114 +278,36 @@ func (g *Graph) findLocals() {
 			if n.Cond != nil {
 				g.conds[n.Cond] = true
 			}
-		case *ast.UnaryExpr:
-			if id, ok := ast.Unparen(n.X).(*ast.Ident); ok && n.Op == token.AND {
-				if v := g.boolVar(id); v != nil {
-					excluded[v] = true
-				}
-			}
-		case *ast.RangeStmt:
-			for _, e := range []ast.Expr{n.Key, n.Value} {
-				if id, ok := e.(*ast.Ident); ok {
-					if v := g.boolVar(id); v != nil {
-						excluded[v] = true
+		case *ast.SwitchStmt:
+			if n.Tag == nil {
+				for _, c := range n.Body.List {
+					for _, e := range c.(*ast.CaseClause).List {
+						g.conds[e] = true
 					}
 				}
 			}
-		case *ast.Ident:
-			v := g.boolVar(n)
-			if v != nil && g.info.Defs[n] == v && !excluded[v] && len(g.locals) < maxLocals {
-				if _, ok := g.locals[v]; !ok {
-					g.locals[v] = uint(len(g.locals))
-				}
+		case *ast.UnaryExpr:
+			if n.Op == token.AND {
+				exclude(n.X)
+			}
+		case *ast.RangeStmt:
+			if n.Key != nil {
+				exclude(n.Key)
+			}
+			if n.Value != nil {
+				exclude(n.Value)
 			}
 		}
 		return true
 	})
-	for v := range excluded {
-		delete(g.locals, v)
-	}
 }
 
-// boolVar returns the local variable of type bool that id names,
-// declared in the body, or nil.
-func (g *Graph) boolVar(id *ast.Ident) *types.Var {
+// followed returns the variable id names where the graph follows it: a
+// local or a parameter, not excluded; nil otherwise.
+func (g *Graph) followed(id *ast.Ident) *types.Var {
 	v, ok := g.info.ObjectOf(id).(*types.Var)
-	if !ok || v.IsField() || !types.Identical(v.Type(), types.Typ[types.Bool]) {
+	if !ok || v.IsField() || v.Pkg() == nil || v.Parent() == v.Pkg().Scope() || g.excluded[v] {
 		return nil
 	}
-	if v.Pos() < g.body.Pos() || v.Pos() >= g.body.End() {
-		return nil // a parameter, result or package variable
-	}
 	return v
-}
-
-// transfer returns what a path knows after n, knowing f before it.
-func (g *Graph) transfer(n ast.Node, f facts) facts {
-	switch n := n.(type) {
-	case *ast.AssignStmt:
-		for i, lhs := range n.Lhs {
-			var rhs ast.Expr
-			if len(n.Lhs) == len(n.Rhs) && (n.Tok == token.ASSIGN || n.Tok == token.DEFINE) {
-				rhs = n.Rhs[i]
-			}
-			f = g.assign(lhs, rhs, f)
-		}
-	case *ast.ValueSpec:
-		for i, name := range n.Names {
-			var rhs ast.Expr
-			switch {
-			case len(n.Values) == len(n.Names):
-				rhs = n.Values[i]
-			case len(n.Values) == 0:
-				f = g.set(name, false, f) // the zero value
-				continue
-			}
-			f = g.assign(name, rhs, f)
-		}
-	}
-	return f
-}
-
-// assign returns f after lhs = rhs; rhs is nil where its value is not
-// one expression of its own.
-func (g *Graph) assign(lhs, rhs ast.Expr, f facts) facts {
-	id, ok := ast.Unparen(lhs).(*ast.Ident)
-	if !ok {
-		return f
-	}
-	v, _ := g.info.ObjectOf(id).(*types.Var)
-	bit, ok := g.locals[v]
-	if !ok {
-		return f
-	}
-	if rhs != nil {
-		switch g.eval(rhs, f) {
-		case isTrue:
-			return g.setBit(bit, true, f)
-		case isFalse:
-			return g.setBit(bit, false, f)
-		}
-	}
-	f.known &^= 1 << bit
-	f.value &^= 1 << bit
-	return f
-}
-
-func (g *Graph) set(id *ast.Ident, value bool, f facts) facts {
-	v, _ := g.info.ObjectOf(id).(*types.Var)
-	if bit, ok := g.locals[v]; ok {
-		return g.setBit(bit, value, f)
-	}
-	return f
-}
-
-func (g *Graph) setBit(bit uint, value bool, f facts) facts {
-	f.known |= 1 << bit
-	if value {
-		f.value |= 1 << bit
-	} else {
-		f.value &^= 1 << bit
-	}
-	return f
 }

@@ -378,6 +378,115 @@ func TestAfter(t *testing.T) {
 			visits: []string{"stop"},
 		},
 		{
+			name: "a test the path took decides a later one",
+			src: `func f(ok bool) {
+				if !ok {
+					s("write")
+				}
+				if ok {
+					s("work")
+				}
+				s("end")
+			}`,
+			from:     "write",
+			visits:   []string{"end"},
+			fallsOff: true,
+		},
+		{
+			name: "an integer range rules out a branch",
+			src: `func f(code int) {
+				if code >= 400 {
+					s("write")
+				}
+				if code < 300 {
+					s("ok")
+				}
+				if code == 404 {
+					s("notfound")
+				}
+			}`,
+			from:     "write",
+			visits:   []string{"notfound"},
+			fallsOff: true,
+		},
+		{
+			name: "a constant assigned to an integer",
+			src: `func f() {
+				code := 500
+				s("write")
+				if code < 400 {
+					s("ok")
+				}
+			}`,
+			from:     "write",
+			fallsOff: true,
+		},
+		{
+			name: "a field of a local, until a call is passed the local",
+			src: `type rw struct{ sent bool }
+			func (r *rw) reset() { r.sent = false }
+			func f(r *rw) {
+				r.sent = true
+				s("write")
+				if !r.sent {
+					s("unsent")
+				}
+				r.reset()
+				if !r.sent {
+					s("after reset")
+				}
+			}`,
+			from:     "write",
+			visits:   []string{"after reset"},
+			fallsOff: true,
+		},
+		{
+			name: "a flag a closure refers to is not followed",
+			src: `func f() {
+				done := true
+				set := func() { done = false }
+				set()
+				s("write")
+				if !done {
+					s("undone")
+				}
+			}`,
+			from:     "write",
+			visits:   []string{"undone"},
+			fallsOff: true,
+		},
+		{
+			name: "a flag whose address is taken is not followed",
+			src: `func f() {
+				done := true
+				p := &done
+				*p = false
+				s("write")
+				if !done {
+					s("undone")
+				}
+			}`,
+			from:     "write",
+			visits:   []string{"undone"},
+			fallsOff: true,
+		},
+		{
+			name: "a tagless switch's case decides",
+			src: `func f() {
+				code := 200
+				s("write")
+				switch {
+				case code >= 400:
+					s("error")
+				default:
+					s("fine")
+				}
+			}`,
+			from:     "write",
+			visits:   []string{"fine"},
+			fallsOff: true,
+		},
+		{
 			name: "from dead code",
 			src: `func f() {
 				return
@@ -391,7 +500,7 @@ func TestAfter(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			g, marks, _ := build(t, tt.src)
 			var visits []string
-			fallsOff := g.After(marks[tt.from], func(n ast.Node) bool {
+			fallsOff := g.After(marks[tt.from], func(n ast.Node, _ dataflow.Path) bool {
 				name, ok := markName(n)
 				if ok && !slices.Contains(visits, name) {
 					visits = append(visits, name)
