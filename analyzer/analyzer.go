@@ -47,7 +47,7 @@ func newAnalyzer(cfg Config, survey bool) *analysis.Analyzer {
 		URL:              "https://github.com/errcontract/errcontract",
 		Run:              c.run,
 		RunDespiteErrors: true,
-		FactTypes:        []analysis.Fact{new(isConstructor), new(isWriter), new(isPublic), new(declaresDirectives), new(summary), new(isSentinel), new(writesStatuses)},
+		FactTypes:        []analysis.Fact{new(isConstructor), new(isWriter), new(isPublic), new(declaresDirectives), new(summary), new(isSentinel), new(writesStatuses), new(noReturn)},
 	}
 	if survey {
 		a.ResultType = reflect.TypeFor[*Survey]()
@@ -104,6 +104,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 		s.result = new(Survey)
 	}
 	if s.serves || !isStandard(pass.Pkg.Path()) {
+		s.findNoReturns()
 		s.summarize(s.serves)
 	}
 	if s.serves {
@@ -138,6 +139,8 @@ type state struct {
 	imported       map[*types.Func]*summary         // memoized imported facts
 	errorWrites    map[*ast.BlockStmt][]errorWrite  // by function body, for missing-return
 	writtenAgain   map[*ast.CallExpr]bool           // reported by missing-return
+	noReturnDecls  map[*types.Func]*ast.FuncDecl    // functions that may never return
+	noReturns      map[*types.Func]bool             // memoized neverReturns
 	handlers       map[ast.Node]*handlerContract    // by *ast.FuncDecl or *ast.FuncLit
 	registered     *[]registration                  // memoized registrations
 	spec           *openapi.Spec                    // the OpenAPI spec of errcontract.yaml, or nil
@@ -169,6 +172,7 @@ func newState(pass *analysis.Pass, cfg *settings, r *reporter, typed *typing) *s
 		imported:      make(map[*types.Func]*summary),
 		errorWrites:   make(map[*ast.BlockStmt][]errorWrite),
 		writtenAgain:  make(map[*ast.CallExpr]bool),
+		noReturns:     make(map[*types.Func]bool),
 	}
 	s.serves = s.isCanonicalPkg(pass.Pkg)
 	for _, imp := range pass.Pkg.Imports() {

@@ -346,7 +346,7 @@ func (s *state) bindHelperArgs(site *site, call *ast.CallExpr, fn *types.Func, s
 // writerArg returns the first argument of call that is a response writer.
 func (s *state) writerArg(call *ast.CallExpr) ast.Expr {
 	for _, arg := range call.Args {
-		if s.isResponseWriter(arg) {
+		if s.isResponseWriter(arg) || s.model.Context(s.pass.TypesInfo.TypeOf(arg)) && s.wellTyped(arg) {
 			return arg
 		}
 	}

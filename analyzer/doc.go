@@ -39,12 +39,16 @@
 //
 // missing-return: a handler that goes on after writing an error response
 // (http.Error, http.NotFound, WriteHeader of an error status, a canonical
-// writer, a helper that always writes one, a framework's error write):
-// reported at a later write to the same response, and at the error write
-// when control falls out of its branch into the handler's work. Logging,
-// defer and return after the write are fine; panic, os.Exit, log.Fatal,
-// runtime.Goexit, continue and goto end the path; dead code and else
-// branches are not "after".
+// writer, a helper that always writes one or writes the error status it
+// is passed, a framework's error write, through gin, echo and fiber
+// helpers too): reported at a later write to the same response, and at
+// the error write when control falls out of its branch into the
+// handler's work. Logging, defer and return after the write are fine,
+// and so is cleanup in a branch that tests a flag the error's branch
+// set; a call that never returns (panic, os.Exit, log.Fatal, a function
+// of any package that always ends in one) ends the path; continue and
+// goto move on to other work, but a later write to the same response is
+// still reported; dead code and else branches are not "after".
 //
 // superfluous-write: a header written after the response's header was
 // already written, and a header changed after the response was committed,
@@ -52,11 +56,16 @@
 // (and http.Error, http.Redirect, http.ServeContent, http.ServeFile, a
 // canonical writer or a helper that writes a status) after a WriteHeader
 // or a body write (Write, fmt.Fprint*, io.WriteString, io.Copy, encoders,
-// templates, a helper that writes its argument), and w.Header().Set, Add
-// or Del of a constant key after one. Trailers (keys declared in the
-// "Trailer" header, or with the http.TrailerPrefix prefix), 1xx statuses,
-// Flush and writes in exclusive branches are fine; a path set a local
-// bool flag on is followed only where the flag lets it run.
+// templates, a helper that writes its argument, Flush), and
+// w.Header().Set, Add or Del, w.Header()["K"] = v or delete(w.Header(),
+// "K") of a constant key after one. A write in a branch that may not run
+// is enough: the rule reports what may happen. Trailers (keys declared in
+// the "Trailer" header, or with the http.TrailerPrefix prefix), 1xx
+// statuses, writes in exclusive branches, and writers with their own
+// WriteHeader or Write are fine; a path follows only the branches that the
+// bool flags and fields and the integer comparisons it set or tested let
+// run. With missing-return on, what follows an error response that lacks
+// its return is missing-return's finding alone.
 //
 // Per-handler contracts: a handler whose doc comment documents its own
 // statuses, with swag annotations (@Success, @Failure, @Response) or an

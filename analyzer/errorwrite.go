@@ -31,7 +31,8 @@ type errorWriteOf struct {
 // statuses in a summary.
 //
 // Error responses are written by http.Error and http.NotFound, canonical
-// writers, helpers whose summary says they always write one, a
+// writers, helpers whose summary says they always write one or that
+// write the error status their caller passes, a
 // WriteHeader with an error status (a status line: its body follows),
 // and a framework's body write, rendering or ending status call with an
 // error status, its own or one set before it. A framework's status call
@@ -45,6 +46,14 @@ func (s *state) isErrorWrite(site *site, values func(ast.Expr) ([]statusValue, b
 	case siteHelper:
 		if site.helperWritesError {
 			return errorWriteOf{May: true, Always: true, Complete: true}
+		}
+		if len(site.statusArgs) == 1 {
+			// A helper that writes the status its caller passes: an
+			// error response where the status is one, complete where
+			// the helper writes a body from the caller's arguments too.
+			w := statusErrorWrite(site.statusArgs[0], values)
+			w.Complete = w.May && len(site.payload) > 0
+			return w
 		}
 	case siteWriteHeader:
 		w := statusErrorWrite(site.status, values)

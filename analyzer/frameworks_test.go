@@ -23,7 +23,7 @@ func TestFrameworks(t *testing.T) {
 	results := analysistest.Run(t, dir, Analyzer, "./gin", "./echo", "./fiber", "./chirender", "./chimux",
 		"./perhandlergin", "./perhandlerecho", "./fwhelpers", "./fwhelperuse", "./fwcodes",
 		"./fiberhandler", "./fiberhandlerleak", "./fiberhandlerlit", "./echohandler", "./echohandlerleak", "./echodebug", "./ginerrors", "./ginlogonly", "./chierr",
-		"./fiberv3", "./huma", "./humareplaced", "./connect")
+		"./fiberv3", "./huma", "./humareplaced", "./connect", "./fwmissingreturn")
 	checkRelated(t, results, []related{
 		// An error attached with c.Error, and the middleware that shows it.
 		{"example.com/frameworks/ginerrors", "error text from err reaches the response body via c.Error and the middleware that renders the attached errors", 39, []int{28}},

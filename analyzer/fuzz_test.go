@@ -235,7 +235,7 @@ func checkMessage(t *testing.T, err error) {
 // claim what code that does not type-check does. Files that do not parse
 // or type-check are analyzed too: the analyzer runs despite errors.
 func FuzzAnalyzer(f *testing.F) {
-	for _, seed := range handlerSeeds {
+	for _, seed := range slices.Concat(handlerSeeds, superfluousSeeds) {
 		f.Add(seed)
 	}
 	env := newHandlerEnv(f)

@@ -201,16 +201,8 @@ func (s *state) endsPath(stmt ast.Node) bool {
 	case *ast.ReturnStmt, *ast.BranchStmt:
 		return true
 	case *ast.ExprStmt:
-		call, ok := stmt.X.(*ast.CallExpr)
-		if !ok {
-			return false
-		}
-		id, ok := ast.Unparen(call.Fun).(*ast.Ident)
-		if !ok {
-			return false
-		}
-		b, ok := s.pass.TypesInfo.Uses[id].(*types.Builtin)
-		return ok && b.Name() == "panic"
+		call, ok := ast.Unparen(stmt.X).(*ast.CallExpr)
+		return ok && s.wellTyped(call) && !s.mayReturn(call)
 	}
 	return false
 }

@@ -344,13 +344,18 @@ func (s *state) summarizeResult(f *flow, sum *summary, decl *ast.FuncDecl, fn *t
 // Callers treat a call of such a helper as an error response.
 func (s *state) alwaysWritesError(f *flow, body *ast.BlockStmt) bool {
 	for _, stmt := range body.List {
-		expr, ok := stmt.(*ast.ExprStmt)
-		if !ok {
-			continue
+		var exprs []ast.Expr
+		switch stmt := stmt.(type) {
+		case *ast.ExprStmt:
+			exprs = []ast.Expr{stmt.X}
+		case *ast.ReturnStmt:
+			exprs = stmt.Results // return c.JSON(500, ...)
 		}
-		if call, ok := ast.Unparen(expr.X).(*ast.CallExpr); ok && s.wellTyped(call) {
-			if site := s.classify(call); site != nil && s.writesError(f, site) {
-				return true
+		for _, e := range exprs {
+			if call, ok := ast.Unparen(e).(*ast.CallExpr); ok && s.wellTyped(call) {
+				if site := s.classify(call); site != nil && s.writesError(f, site) {
+					return true
+				}
 			}
 		}
 	}

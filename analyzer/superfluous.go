@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/constant"
+	"go/token"
 	"go/types"
 	"net/textproto"
 	"strings"
@@ -31,7 +32,9 @@ var servesContent = []httpmodel.Func{
 // A responseEvent is a call that commits a response, writes its header,
 // or changes a header of it: what superfluous-write orders along paths.
 type responseEvent struct {
-	call   *ast.CallExpr
+	// call is the call, or the assignment to the header map
+	// (w.Header()["K"] = v).
+	call   ast.Node
 	writer ast.Expr
 	name   string // how messages name the call: w.Write, http.Error
 	// commits is set where the header has been written after the call:
@@ -58,7 +61,10 @@ type superfluousWrites struct {
 	events   map[*ast.BlockStmt][]*responseEvent
 	order    []*ast.BlockStmt
 	trailers map[*ast.BlockStmt]trailerSet
-	reported map[*ast.CallExpr]bool
+	reported map[ast.Node]bool
+	// locals are the local variables assigned once, and the value of
+	// each: f, ok := w.(http.Flusher); h := w.Header().
+	locals map[*types.Var]ast.Expr
 }
 
 // A trailerSet is the trailers a function declares in "Trailer" headers.
@@ -77,9 +83,10 @@ func (s *state) checkSuperfluousWrites(root inspector.Cursor) {
 		s:        s,
 		events:   make(map[*ast.BlockStmt][]*responseEvent),
 		trailers: make(map[*ast.BlockStmt]trailerSet),
-		reported: make(map[*ast.CallExpr]bool),
+		reported: make(map[ast.Node]bool),
 	}
-	for cur := range root.Preorder((*ast.CallExpr)(nil)) {
+	sw.locals = s.singleLocals(root)
+	for cur := range root.Preorder((*ast.CallExpr)(nil), (*ast.AssignStmt)(nil)) {
 		sw.note(cur)
 	}
 	for _, body := range sw.order {
@@ -91,21 +98,31 @@ func (s *state) checkSuperfluousWrites(root inspector.Cursor) {
 // function's body. Deferred calls and those of go statements run at
 // another time than their place says: they are not followed.
 func (sw *superfluousWrites) note(cur inspector.Cursor) {
-	call := cur.Node().(*ast.CallExpr)
 	var body *ast.BlockStmt
 	for n := range cur.Enclosing((*ast.DeferStmt)(nil), (*ast.GoStmt)(nil), (*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
 		body = funcBody(n.Node())
 		break
 	}
-	if body == nil || !sw.s.wellTyped(call) {
+	if body == nil || !sw.s.wellTyped(cur.Node()) {
 		return // deferred, outside a function, or not known to be a call
 	}
-	e := sw.s.responseEventOf(cur, call)
-	if e == nil {
-		return
+	var e *responseEvent
+	switch n := cur.Node().(type) {
+	case *ast.CallExpr:
+		if e = sw.s.responseEventOf(cur, n, sw.locals); e != nil && e.edits && e.key == "Trailer" {
+			sw.declareTrailers(body, n)
+		}
+	case *ast.AssignStmt:
+		if e = sw.s.headerMapEdit(n, sw.locals); e != nil && e.key == "Trailer" {
+			// The trailers a map assignment declares are not read:
+			// any key may be one.
+			t := sw.trailers[body]
+			t.all = true
+			sw.trailers[body] = t
+		}
 	}
-	if e.edits && e.key == "Trailer" {
-		sw.declareTrailers(body, call)
+	if e == nil || !sw.s.netHTTPWrites(e.writer) {
+		return // not an event, or one of a writer whose writes are its own
 	}
 	if _, ok := sw.events[body]; !ok {
 		sw.order = append(sw.order, body)
@@ -135,8 +152,15 @@ func (sw *superfluousWrites) declareTrailers(body *ast.BlockStmt, call *ast.Call
 	sw.trailers[body] = t
 }
 
-// responseEventOf returns the event of call, or nil.
-func (s *state) responseEventOf(cur inspector.Cursor, call *ast.CallExpr) *responseEvent {
+// responseEventOf returns the event of call, or nil. locals are the
+// local variables assigned once, with their values.
+func (s *state) responseEventOf(cur inspector.Cursor, call *ast.CallExpr, locals map[*types.Var]ast.Expr) *responseEvent {
+	if w := s.flushOf(call, locals); w != nil {
+		return &responseEvent{call: call, writer: w, name: shortExpr(call.Fun), commits: true}
+	}
+	if w, key, ok := s.headerDelete(call, locals); ok {
+		return &responseEvent{call: call, writer: w, name: shortExpr(call), edits: true, key: key}
+	}
 	if w, key, ok := s.headerEdit(call); ok {
 		return &responseEvent{call: call, writer: w, name: shortExpr(call.Fun), edits: true, key: key}
 	}
@@ -181,6 +205,26 @@ func (s *state) responseEventOf(cur inspector.Cursor, call *ast.CallExpr) *respo
 	return e
 }
 
+// netHTTPWrites reports whether net/http's own methods write the header
+// and body of w: w is an interface (http.ResponseWriter and the like), or a
+// type whose WriteHeader and Write are net/http's, promoted from an
+// embedded field. A type that declares its own (a wrapper that records the
+// status, or holds the header back until the body is known) writes as its
+// code says, which the rule does not follow.
+func (s *state) netHTTPWrites(w ast.Expr) bool {
+	t := s.pass.TypesInfo.TypeOf(w)
+	if t == nil || types.IsInterface(t) {
+		return t != nil
+	}
+	for _, name := range []string{"WriteHeader", "Write"} {
+		obj, _, _ := types.LookupFieldOrMethod(t, true, s.pass.Pkg, name)
+		if fn, ok := obj.(*types.Func); ok && (fn.Pkg() == nil || !strings.HasPrefix(fn.Pkg().Path(), "net/http")) {
+			return false
+		}
+	}
+	return true
+}
+
 // informational reports whether status is a constant 1xx status, which
 // a handler may write before the final one (103 Early Hints).
 func informational(info *types.Info, status ast.Expr) bool {
@@ -213,19 +257,7 @@ func (s *state) headerEdit(call *ast.CallExpr) (ast.Expr, string, bool) {
 	default:
 		return nil, "", false
 	}
-	w := s.headerOf(sel.X)
-	if w == nil {
-		return nil, "", false
-	}
-	v := s.pass.TypesInfo.Types[call.Args[0]].Value
-	if v == nil || v.Kind() != constant.String {
-		return nil, "", false
-	}
-	key := constant.StringVal(v)
-	if strings.HasPrefix(key, trailerPrefix) {
-		return nil, "", false // a trailer, sent after the body
-	}
-	return w, textproto.CanonicalMIMEHeaderKey(key), true
+	return s.headerKey(sel.X, call.Args[0])
 }
 
 // headerOf returns the response writer w of the expression w.Header(), or
@@ -250,6 +282,171 @@ func (s *state) headerOf(e ast.Expr) ast.Expr {
 		return nil
 	}
 	return sel.X
+}
+
+// flushOf returns the response writer that call flushes, or nil: Flush
+// on w.(http.Flusher), on http.NewResponseController(w), on a local
+// variable assigned once one of those, or on a writer with a Flush
+// method. net/http writes a 200 header at a Flush that comes before any.
+func (s *state) flushOf(call *ast.CallExpr, locals map[*types.Var]ast.Expr) ast.Expr {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || sel.Sel.Name != "Flush" || len(call.Args) != 0 {
+		return nil
+	}
+	fn, _ := typeutil.Callee(s.pass.TypesInfo, call).(*types.Func)
+	if fn == nil || fn.Signature().Recv() == nil {
+		return nil
+	}
+	x := ast.Unparen(sel.X)
+	if w := s.flusherWriter(localValue(s.pass.TypesInfo, x, locals)); w != nil {
+		return w
+	}
+	if s.isResponseWriter(x) {
+		return x
+	}
+	return nil
+}
+
+// flusherWriter returns w of w.(http.Flusher) (any interface with Flush)
+// or of http.NewResponseController(w), where w is a response writer, or
+// nil.
+func (s *state) flusherWriter(e ast.Expr) ast.Expr {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.TypeAssertExpr:
+		if e.Type != nil && s.isResponseWriter(e.X) {
+			return e.X
+		}
+	case *ast.CallExpr:
+		fn, _ := typeutil.Callee(s.pass.TypesInfo, e).(*types.Func)
+		if fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "net/http" && fn.Name() == "NewResponseController" && len(e.Args) == 1 && s.isResponseWriter(e.Args[0]) {
+			return e.Args[0]
+		}
+	}
+	return nil
+}
+
+// localValue returns the value of the local variable that e names, where
+// locals has it, or else e.
+func localValue(info *types.Info, e ast.Expr, locals map[*types.Var]ast.Expr) ast.Expr {
+	if id, ok := ast.Unparen(e).(*ast.Ident); ok {
+		if v, _ := info.Uses[id].(*types.Var); v != nil {
+			if value, ok := locals[v]; ok {
+				return value
+			}
+		}
+	}
+	return e
+}
+
+// singleLocals returns the variables under root that are assigned once,
+// with the value of each (f, ok := w.(http.Flusher) assigns f the
+// assertion). A variable assigned more than once, or whose address is
+// taken, is left out; an assignment to an element (h["K"] = v) is not
+// one to the variable.
+func (s *state) singleLocals(root inspector.Cursor) map[*types.Var]ast.Expr {
+	out := make(map[*types.Var]ast.Expr)
+	assigned := make(map[*types.Var]int)
+	note := func(lhs ast.Expr, rhs ast.Expr) {
+		id, ok := ast.Unparen(lhs).(*ast.Ident)
+		if !ok {
+			return
+		}
+		v, _ := s.pass.TypesInfo.ObjectOf(id).(*types.Var)
+		if v == nil || v.IsField() {
+			return
+		}
+		assigned[v]++
+		if rhs != nil {
+			out[v] = rhs
+		}
+	}
+	for cur := range root.Preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil)) {
+		switch n := cur.Node().(type) {
+		case *ast.AssignStmt:
+			for i, lhs := range n.Lhs {
+				var rhs ast.Expr
+				if len(n.Rhs) == len(n.Lhs) {
+					rhs = n.Rhs[i]
+				} else if i == 0 && len(n.Rhs) == 1 {
+					rhs = n.Rhs[0] // f, ok := w.(http.Flusher)
+				}
+				note(lhs, rhs)
+			}
+		case *ast.ValueSpec:
+			for i, name := range n.Names {
+				var rhs ast.Expr
+				if len(n.Values) == len(n.Names) {
+					rhs = n.Values[i]
+				} else if i == 0 && len(n.Values) == 1 {
+					rhs = n.Values[0]
+				}
+				note(name, rhs)
+			}
+		}
+	}
+	for cur := range root.Preorder((*ast.UnaryExpr)(nil)) {
+		// A variable whose address is taken may be assigned anywhere.
+		if u := cur.Node().(*ast.UnaryExpr); u.Op == token.AND {
+			if id, ok := ast.Unparen(u.X).(*ast.Ident); ok {
+				if v, _ := s.pass.TypesInfo.Uses[id].(*types.Var); v != nil {
+					assigned[v] += 2
+				}
+			}
+		}
+	}
+	for v := range out {
+		if assigned[v] != 1 {
+			delete(out, v)
+		}
+	}
+	return out
+}
+
+// headerDelete reports whether call is delete(h, "K") of a response's
+// header map h (w.Header(), or a local assigned only that), and returns
+// the response writer and the key, canonical.
+func (s *state) headerDelete(call *ast.CallExpr, locals map[*types.Var]ast.Expr) (ast.Expr, string, bool) {
+	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	if !ok || len(call.Args) != 2 {
+		return nil, "", false
+	}
+	if b, ok := s.pass.TypesInfo.Uses[id].(*types.Builtin); !ok || b.Name() != "delete" {
+		return nil, "", false
+	}
+	return s.headerKey(localValue(s.pass.TypesInfo, call.Args[0], locals), call.Args[1])
+}
+
+// headerMapEdit returns the event of an assignment to a key of a
+// response's header map (w.Header()["K"] = v), or nil.
+func (s *state) headerMapEdit(as *ast.AssignStmt, locals map[*types.Var]ast.Expr) *responseEvent {
+	for _, lhs := range as.Lhs {
+		ix, ok := ast.Unparen(lhs).(*ast.IndexExpr)
+		if !ok {
+			continue
+		}
+		if w, key, ok := s.headerKey(localValue(s.pass.TypesInfo, ix.X, locals), ix.Index); ok {
+			return &responseEvent{call: as, writer: w, name: "assignment to " + shortExpr(lhs), edits: true, key: key}
+		}
+	}
+	return nil
+}
+
+// headerKey returns the response writer whose header map h is, and key,
+// canonical, where key is a constant that is not a trailer's.
+func (s *state) headerKey(h, key ast.Expr) (ast.Expr, string, bool) {
+	w := s.headerOf(h)
+	if w == nil {
+		return nil, "", false
+	}
+	v := s.pass.TypesInfo.Types[key].Value
+	if v == nil || v.Kind() != constant.String {
+		return nil, "", false
+	}
+	k := constant.StringVal(v)
+	if strings.HasPrefix(k, trailerPrefix) {
+		return nil, "", false // a trailer, sent after the body
+	}
+	return w, textproto.CanonicalMIMEHeaderKey(k), true
 }
 
 // isMethodOf reports whether fn is a method of the named type recv of
@@ -282,16 +479,47 @@ func (sw *superfluousWrites) check(body *ast.BlockStmt) {
 		return // nothing can come after a commit
 	}
 	paths := sw.s.newResponsePaths(body, events)
+	owned := sw.s.r.enabled(ruleMissingReturn)
 	for _, c := range events {
-		if !c.commits {
+		if !c.commits || (owned && sw.ownedByMissingReturn(body, paths, c)) {
 			continue
 		}
 		paths.after(c, func(e *responseEvent) {
-			if sw.s.sameWriter(c.writer, e.writer) {
+			if sw.s.sameWriter(c.writer, e.writer) && !(owned && sw.writtenAgain(e)) {
 				sw.report(body, c, e)
 			}
 		})
 	}
+}
+
+// writtenAgain reports whether missing-return reported e as "response is
+// written again after an error response": that rule owns the finding.
+func (sw *superfluousWrites) writtenAgain(e *responseEvent) bool {
+	call, ok := e.call.(*ast.CallExpr)
+	return ok && sw.s.writtenAgain[call]
+}
+
+// ownedByMissingReturn reports whether c is an error response that
+// missing-return reports a path of: an error write after which it found
+// the response written again. What follows c on the same writer is then
+// the finding of that rule, whose fix (a return after c) ends those paths
+// too.
+func (sw *superfluousWrites) ownedByMissingReturn(body *ast.BlockStmt, paths *responsePaths, c *responseEvent) bool {
+	isErrorWrite := false
+	for _, w := range sw.s.errorWrites[body] {
+		if w.complete && w.site.call == c.call {
+			isErrorWrite = true
+			break
+		}
+	}
+	if !isErrorWrite {
+		return false
+	}
+	found := false
+	paths.after(c, func(e *responseEvent) {
+		found = found || (sw.writtenAgain(e) && sw.s.sameWriter(c.writer, e.writer))
+	})
+	return found
 }
 
 // report reports the later event e after the commit c, unless it was.

@@ -161,6 +161,20 @@ func (r *Registry) Handler(sig *types.Signature) (*Framework, *Handler) {
 	return nil, nil
 }
 
+// Context reports whether t is the context through which a framework's
+// handlers write their responses, their one parameter: *gin.Context,
+// echo.Context, *fiber.Ctx.
+func (r *Registry) Context(t types.Type) bool {
+	for _, fw := range r.frameworks {
+		for _, h := range fw.Handlers {
+			if len(h.Params) == 1 && h.Params[0] != (Type{}) && h.Params[0].Matches(t) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // Matches reports whether sig has the handler's shape.
 func (h *Handler) Matches(sig *types.Signature) bool {
 	return matchAll(h.Params, sig.Params()) && (h.Results == nil || matchAll(h.Results, sig.Results()))

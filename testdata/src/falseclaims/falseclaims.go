@@ -122,3 +122,20 @@ func swapped(w http.ResponseWriter, r *http.Request) {
 	c := b
 	io.WriteString(w, c) // want `^error text from err.Error\(\) reaches the response body via io.WriteString$`
 }
+
+// swappedOtherOrder is swapped with the uses asked about in the other
+// order: b, the variable the text reaches second, first.
+func swappedOtherOrder(w http.ResponseWriter, r *http.Request) {
+	_, err := os.Stat("x")
+	text := err.Error()
+	a, b := "", ""
+	for i := range 3 {
+		a, b = b, a
+		if i == 1 {
+			a = text
+		}
+	}
+	io.WriteString(w, b) // want `^error text from err.Error\(\) reaches the response body via io.WriteString$`
+	c := a
+	io.WriteString(w, c) // want `^error text from err.Error\(\) reaches the response body via io.WriteString$`
+}

@@ -22,7 +22,7 @@ func statusThroughHelper(w http.ResponseWriter, r *http.Request) {
 	helperlib.Fail(w, http.StatusTeapot, "short and stout") // want `^status 418 is not documented by the contentful contract`
 }
 
-func statusThroughHelperAndLocal(w http.ResponseWriter, r *http.Request, gone bool) { // want statusThroughHelperAndLocal:`summary\(statuses=404,410\)`
+func statusThroughHelperAndLocal(w http.ResponseWriter, r *http.Request, gone bool) { // want statusThroughHelperAndLocal:`summary\(statuses=404,410 writes-error\)`
 	status := http.StatusNotFound
 	if gone {
 		status = http.StatusGone
