@@ -134,29 +134,14 @@ func knownNoReturn(fn *types.Func) bool {
 		// embed: they end the test's goroutine with runtime.Goexit.
 		switch name {
 		case "FailNow", "Fatal", "Fatalf", "SkipNow", "Skip", "Skipf":
-			return recvNamed(fn, "common")
+			return isMethodOf(fn, "common")
 		}
 	case "github.com/sirupsen/logrus":
 		return fatal || name == "Exit"
 	case "go.uber.org/zap":
-		return (recvNamed(fn, "Logger") || recvNamed(fn, "SugaredLogger")) && fatal
+		return (isMethodOf(fn, "Logger") || isMethodOf(fn, "SugaredLogger")) && fatal
 	case "k8s.io/klog", "k8s.io/klog/v2":
 		return strings.HasPrefix(name, "Fatal") || strings.HasPrefix(name, "Exit")
 	}
 	return false
-}
-
-// recvNamed reports whether fn is a method of the named type name or of
-// a pointer to it.
-func recvNamed(fn *types.Func, name string) bool {
-	recv := fn.Signature().Recv()
-	if recv == nil {
-		return false
-	}
-	t := recv.Type()
-	if p, ok := t.(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	n, ok := t.(*types.Named)
-	return ok && n.Obj().Name() == name
 }
