@@ -1,17 +1,23 @@
 package main_test
 
 import (
+	"os"
 	"os/exec"
 	"path/filepath"
 	"testing"
 )
+
+// integrationEnv turns on the slow end-to-end comparisons, as CI does.
+const integrationEnv = "ERRCONTRACT_INTEGRATION"
 
 // TestSameAsSinglechecker runs the command and errcontract built with the
 // standard driver on the demo and on the framework corpus, and requires
 // the same output and exit code for the text and JSON modes and the same
 // files after -fix: loading dependencies from export data changes the
 // cost, not the results, where canonical packages and helpers live in the
-// main module. With -short it compares the text mode on the demo only.
+// main module. By default it compares the text mode on the demo and
+// -fix, with -short the text mode alone; the other modes and the
+// framework corpus run with ERRCONTRACT_INTEGRATION set.
 func TestSameAsSinglechecker(t *testing.T) {
 	t.Parallel()
 	reference := filepath.Join(t.TempDir(), "singlechecker")
@@ -23,15 +29,18 @@ func TestSameAsSinglechecker(t *testing.T) {
 		modes        [][]string
 	}
 	demoModes := [][]string{{}, {"-json"}, {"-c=1"}, {"-test=false"}}
-	// Each mode runs both drivers on the whole demo: -short compares the
-	// text mode alone and leaves the other modes, the framework corpus
-	// and -fix to the full run. The standard driver checks gin's, echo's
-	// and fiber's dependencies from source: minutes on two cores.
-	if testing.Short() {
+	// Each mode runs both drivers on the whole demo. The text mode is
+	// always compared, and -fix too unless -short; the other modes and
+	// the framework corpus, where the standard driver checks gin's,
+	// echo's and fiber's dependencies from source (minutes on two cores),
+	// run with the slow suites, under ERRCONTRACT_INTEGRATION, as CI
+	// runs them.
+	slow := os.Getenv(integrationEnv) != "" && !testing.Short()
+	if !slow {
 		demoModes = demoModes[:1]
 	}
 	cases := []corpus{{root, "./testdata/demo/...", demoModes}}
-	if !testing.Short() {
+	if slow {
 		cases = append(cases, corpus{filepath.Join(root, "testdata", "frameworks"), "./...", [][]string{{}, {"-json"}}})
 	}
 	for _, tc := range cases {

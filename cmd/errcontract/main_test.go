@@ -171,8 +171,9 @@ func TestVetFacts(t *testing.T) {
 
 // TestBadFlags checks that a bad value is a one-line usage error naming
 // the valid values, followed by where to find the usage, with exit status
-// 2, alone and through go vet. Each go vet run loads the demo, so -short
-// runs go vet with the first bad flag only.
+// 2, alone and through go vet. Each go vet run loads the demo, so go vet
+// runs with the first bad flag only, and with every one where
+// ERRCONTRACT_INTEGRATION is set.
 func TestBadFlags(t *testing.T) {
 	t.Parallel()
 	for i, tc := range []struct{ flag, want string }{
@@ -193,8 +194,8 @@ func TestBadFlags(t *testing.T) {
 		if strings.Contains(out, "panic:") || strings.Contains(out, "goroutine ") {
 			t.Errorf("%s: output mentions a panic:\n%s", tc.flag, out)
 		}
-		if i > 0 && testing.Short() {
-			continue
+		if i > 0 && (testing.Short() || os.Getenv(integrationEnv) == "") {
+			continue // go vet with every bad flag is for the slow suites
 		}
 		vet, code := run(t, root, "go", "vet", "-vettool="+binary, tc.flag, "./testdata/demo/...")
 		if code == 0 || !strings.Contains(vet, tc.want) {
