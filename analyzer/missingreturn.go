@@ -3,6 +3,7 @@ package analyzer
 import (
 	"cmp"
 	"go/ast"
+	"go/constant"
 	"go/types"
 	"maps"
 	"slices"
@@ -181,7 +182,7 @@ func (s *state) flagGuards(body *ast.BlockStmt, list []ast.Stmt, stmt ast.Stmt) 
 			}
 			for k, lhs := range as.Lhs {
 				id, ok := lhs.(*ast.Ident)
-				if tv, known := s.pass.TypesInfo.Types[as.Rhs[k]]; ok && known && tv.Value != nil && isBool(tv.Type) {
+				if v := s.pass.TypesInfo.Types[as.Rhs[k]].Value; ok && v != nil && v.Kind() == constant.Bool {
 					if obj := s.pass.TypesInfo.ObjectOf(id); obj != nil {
 						flags[obj] = true
 					}

@@ -230,6 +230,11 @@ func byteCount(info *types.Info, cur inspector.Cursor, call *ast.CallExpr, local
 	return v
 }
 
+func isInteger(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsInteger != 0
+}
+
 // netHTTPWrites reports whether net/http's own methods write the header
 // and body of w: w is an interface (http.ResponseWriter and the like), or a
 // type whose WriteHeader and Write are net/http's, promoted from an

@@ -5,7 +5,6 @@ package analyzer
 
 import (
 	"go/ast"
-	"go/types"
 
 	"github.com/errcontract/errcontract/internal/dataflow"
 )
@@ -70,17 +69,4 @@ func (p *responsePaths) after(from *responseEvent, f func(*responseEvent)) {
 		}
 		return true
 	})
-}
-
-func isBool(t types.Type) bool {
-	b, ok := t.Underlying().(*types.Basic)
-	return ok && b.Info()&types.IsBoolean != 0
-}
-
-func isInteger(t types.Type) bool {
-	if t == nil {
-		return false
-	}
-	b, ok := t.Underlying().(*types.Basic)
-	return ok && b.Info()&types.IsInteger != 0
 }
